@@ -1,0 +1,11 @@
+// Functions the wasm app calls in the page (declared in web/shell_bridge.h).
+// Each stays a one-liner: the page's logic lives in trinity_shell.js.
+mergeInto(LibraryManager.library, {
+  trinity_shell_open_file_picker: function () { window.trinityShell.openFilePicker(); },
+  trinity_shell_cross_origin_isolated: function () { return self.crossOriginIsolated ? 1 : 0; },
+  trinity_shell_drag_over: function () { return window.trinityShell.isDragOver() ? 1 : 0; },
+  // Resizes the canvas backbuffer and tells GLFW, without glfwSetWindowSize's
+  // habit of going fullscreen when the size equals the screen's.
+  trinity_shell_set_canvas_size__deps: ['$Browser'],
+  trinity_shell_set_canvas_size: function (width, height) { Browser.setCanvasSize(width, height); },
+});
