@@ -157,7 +157,9 @@ emcmake_build() {
 }
 
 build_googletest() {
-    emcmake_build googletest -DBUILD_GMOCK=ON -DINSTALL_GTEST=ON
+    # No -pthread in the wasm ABI, so no threads in gtest (its CMake package
+    # would otherwise add Threads::Threads, i.e. -pthread, to every test).
+    emcmake_build googletest -DBUILD_GMOCK=ON -DINSTALL_GTEST=ON -Dgtest_disable_pthreads=ON
 }
 
 build_yaml_cpp() {
@@ -240,6 +242,11 @@ build_wasm_deps() {
 }
 
 build_wasm_deps
+
+# Builds of older recipes are never used again.
+for old in "$TRINITY_CACHE"/wasm-deps-*; do
+    [ -d "$old" ] && [ "$old" != "$TRINITY_WASM_DEPS" ] && rm -rf "$old"
+done
 
 # nlohmann/json is header-only: the wasm build uses Debian's headers, copied
 # so the wasm include path never sees the native /usr/include.
