@@ -1,0 +1,146 @@
+// Browser end-to-end: trinity-proxy serves the built app, Debian's Chromium
+// opens it at a HiDPI scale, and the test drops real files, picks one with
+// the file picker, and drops a 256 MiB file that must never enter wasm
+// memory whole. Screenshots land in --out for a person to look at.
+//
+//   node tests/e2e/drop_files.test.mjs --proxy build/native-release/server-proxy/trinity-proxy \
+//        --app build/wasm-release/dist --out build/native-release/e2e [--corpus ../shared/corpus]
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { test, after, before } from 'node:test';
+import { dropFiles, launchBrowser, startProxy, waitForEvidence } from './browser.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    proxy: { type: 'string' }, app: { type: 'string' }, out: { type: 'string' },
+    corpus: { type: 'string' }, samples: { type: 'string' },
+  },
+});
+for (const k of ['proxy', 'app', 'out', 'samples']) {
+  if (!args[k]) throw new Error(`missing --${k}`);
+}
+if (!existsSync(path.join(args.app, 'trinity.wasm'))) {
+  throw new Error(`no built web app in ${args.app}: build the wasm-release preset first`);
+}
+mkdirSync(args.out, { recursive: true });
+
+const realFile = (p) => ({ name: path.basename(p), base64: readFileSync(p).toString('base64') });
+
+let proxy, browser, page;
+const pageErrors = [];
+const fileChoosers = []; // choosers the page opened, in order
+
+async function nextFileChooser(timeout = 10000) {
+  const end = Date.now() + timeout;
+  while (!fileChoosers.length) {
+    if (Date.now() > end) throw new Error('the page opened no file chooser');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return fileChoosers.shift();
+}
+
+before(async () => {
+  proxy = await startProxy(args.proxy, args.app);
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
+  // Listening from the start makes Playwright intercept choosers before the
+  // page opens one; a listener added just before the key press can be late.
+  page.on('filechooser', (chooser) => fileChoosers.push(chooser));
+});
+
+after(async () => {
+  if (page && process.exitCode) await page.screenshot({ path: path.join(args.out, 'failure.png') }).catch(() => {});
+  await browser?.close();
+  const code = await proxy?.stop();
+  assert.equal(code, 0, 'trinity-proxy exits cleanly on SIGTERM');
+});
+
+test('proxy serves the app with isolation headers and health', async () => {
+  const health = await fetch(proxy.url + 'healthz');
+  assert.equal(health.status, 200);
+  assert.equal((await health.json()).status, 'ok');
+  const index = await fetch(proxy.url);
+  assert.equal(index.status, 200);
+  assert.equal(index.headers.get('cross-origin-opener-policy'), 'same-origin');
+  assert.equal(index.headers.get('cross-origin-embedder-policy'), 'require-corp');
+  const wasm = await fetch(proxy.url + 'trinity.wasm');
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  const missing = await fetch(proxy.url + 'no-such-file.js');
+  assert.equal(missing.status, 404);
+});
+
+test('app starts cross-origin isolated and draws frames', async () => {
+  await page.goto(proxy.url);
+  await page.waitForFunction(() => window.trinityTest && window.trinityTest.ready(), null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
+  assert.deepEqual(await page.evaluate(() => window.trinityTest.evidence()), []);
+  await page.screenshot({ path: path.join(args.out, 'empty.png') });
+});
+
+test('dropped files are listed with their detected formats', async () => {
+  const files = [
+    realFile(path.join(args.samples, 'run-keys.reg')),
+    realFile(path.join(args.samples, 'edr-alerts.jsonl')),
+  ];
+  const expected = { 'run-keys.reg': 'reg', 'edr-alerts.jsonl': 'jsonl' };
+  const evtx = args.corpus && path.join(args.corpus, 'evtx', 'evtx-rs-samples', 'security.evtx');
+  if (evtx && existsSync(evtx)) {
+    files.push(realFile(evtx));
+    expected['security.evtx'] = 'evtx';
+  } else {
+    console.log('# shared corpus absent: dropping project samples only');
+  }
+  await dropFiles(page, files);
+  const listed = await waitForEvidence(page, files.length);
+  assert.equal(listed.length, files.length);
+  for (const e of listed) {
+    assert.equal(e.format, expected[e.name], `${e.name}: ${e.detail}`);
+    assert.equal(e.error, null);
+  }
+  const reg = listed.find((e) => e.name === 'run-keys.reg');
+  assert.equal(reg.encoding, 'utf-16le');
+  assert.equal(reg.bom, true);
+  assert.equal(reg.size, readFileSync(path.join(args.samples, 'run-keys.reg')).length);
+  await page.waitForTimeout(200); // let a frame draw the new rows
+  await page.screenshot({ path: path.join(args.out, 'drop.png') });
+});
+
+test('the file picker (Ctrl+O) adds files too', async () => {
+  const before = (await page.evaluate(() => window.trinityTest.evidence())).length;
+  await page.mouse.click(640, 300); // the analyst's focus is on the app
+  await page.keyboard.press('Control+o');
+  await (await nextFileChooser()).setFiles(path.join(args.samples, 'tasklist-v.txt'));
+  const listed = await waitForEvidence(page, before + 1);
+  const picked = listed.find((e) => e.name === 'tasklist-v.txt');
+  assert.ok(picked, 'picked file is listed');
+  assert.equal(picked.format, 'text');
+  assert.equal(picked.encoding, 'utf-16le');
+});
+
+// 256 MiB: four times the app's initial heap, so a whole copy could not hide;
+// a headless profile's blob storage refuses much larger synthetic files.
+test('a 256 MiB file is sniffed from its head, never copied into wasm memory', async () => {
+  const heapBefore = await page.evaluate(() => window.trinityTest.heapBytes());
+  const before = (await page.evaluate(() => window.trinityTest.evidence())).length;
+  await dropFiles(page, [{ name: 'auth-huge.log', repeatMiB: 256 }]);
+  const listed = await waitForEvidence(page, before + 1, 60000);
+  const big = listed.find((e) => e.name === 'auth-huge.log');
+  assert.equal(big.size, 256 * 1024 * 1024);
+  assert.equal(big.format, 'text');
+  const heapAfter = await page.evaluate(() => window.trinityTest.heapBytes());
+  assert.ok(heapAfter - heapBefore < 16 * 1024 * 1024,
+            `wasm heap grew by ${heapAfter - heapBefore} bytes for a 256 MiB file`);
+  assert.equal(await page.evaluate(() => window.trinityTest.keptFiles()), before + 1,
+               'the page keeps every File for later streaming');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(args.out, 'drop-large.png') });
+});
+
+test('no errors in the page', () => {
+  assert.deepEqual(pageErrors, []);
+});
