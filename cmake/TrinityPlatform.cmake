@@ -20,3 +20,9 @@ if(TRINITY_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
     add_link_options(-fsanitize=address,undefined)
 endif()
+
+if(TRINITY_FUZZ)
+    # Coverage instrumentation for everything the fuzzers reach, not only the
+    # harnesses; the fuzzer runtime itself is linked into the harnesses.
+    add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
