@@ -62,8 +62,12 @@ public:
         const SniffResult r = trinity::artifact::sniff(head, complete);
         SCOPED_TRACE("detail: " + r.detail);
         EXPECT_EQ(trinity::artifact::to_string(r.format), expected["format"]);
-        if (expected.count("encoding")) EXPECT_EQ(trinity::artifact::to_string(r.encoding), expected["encoding"]);
-        if (expected.count("bom")) EXPECT_EQ(r.bom ? "true" : "false", expected["bom"]);
+        if (expected.count("encoding")) {
+            EXPECT_EQ(trinity::artifact::to_string(r.encoding), expected["encoding"]);
+        }
+        if (expected.count("bom")) {
+            EXPECT_EQ(r.bom ? "true" : "false", expected["bom"]);
+        }
         if (expected.count("line_endings")) {
             EXPECT_EQ(trinity::artifact::to_string(r.line_endings), expected["line_endings"]);
         }

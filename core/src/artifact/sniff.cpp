@@ -41,7 +41,9 @@ constexpr std::array kMagics = {
 };
 
 bool has_at(std::span<const std::byte> b, std::size_t offset, std::string_view bytes) {
-    return b.size() >= offset + bytes.size() &&
+    // Written so that a huge offset (a PE's e_lfanew) cannot wrap a 32-bit
+    // size_t (wasm32) into a small one.
+    return offset <= b.size() && bytes.size() <= b.size() - offset &&
            std::memcmp(b.data() + offset, bytes.data(), bytes.size()) == 0;
 }
 

@@ -63,7 +63,6 @@ class ErrorRecorder final : public nlohmann::json_sax<json> {
 public:
     bool failed = false;
     std::size_t position = 0;
-    std::string token;
     std::string message;
 
     bool null() override { return true; }
@@ -78,10 +77,9 @@ public:
     bool end_object() override { return true; }
     bool start_array(std::size_t) override { return true; }
     bool end_array() override { return true; }
-    bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception& ex) override {
+    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
         failed = true;
         position = pos;
-        token = last;
         message = ex.what();
         return false;
     }
@@ -147,9 +145,19 @@ StructureGuess sniff_json(std::string_view text, bool complete) {
     if (!complete && whole.position >= text.size()) {
         return {Format::json, 0, "JSON document (the head is a valid prefix)"};
     }
-    // A complete value followed by another: concatenated values.
-    if (whole.message.find("expected end of input") != std::string::npos && starts_value(whole.token)) {
+    // A complete value followed by another: concatenated values. The parser
+    // stops just after the unexpected token; its token text is no help, as it
+    // runs on from the last scalar ("1\n}\n{").
+    const bool next_is_value = whole.position >= 1 && whole.position <= text.size() &&
+                               (text[whole.position - 1] == '{' || text[whole.position - 1] == '[');
+    if (whole.message.find("expected end of input") != std::string::npos && next_is_value) {
         return {Format::jsonl, 0, "concatenated JSON values"};
+    }
+    // "[2026-11-20 09:14:03] sshd: ..." is a log, not broken JSON: only say
+    // "malformed" when the text got past its first line as JSON.
+    const auto first_newline = text.find('\n');
+    if (text.front() == '[' && (first_newline == std::string_view::npos || whole.position <= first_newline)) {
+        return {Format::text, 0, {}};
     }
     return {Format::text, 0, "starts like JSON but is malformed at " + line_column(text, whole.position)};
 }
@@ -228,6 +236,14 @@ bool plausible_header(const std::vector<std::string>& header) {
 
 StructureGuess sniff_csv(std::string_view text, bool complete) {
     constexpr std::array<char, 4> kDelimiters = {',', '\t', ';', '|'};
+    // PowerShell 5's Export-Csv writes "#TYPE System.Diagnostics.Process"
+    // above the header unless told -NoTypeInformation.
+    const auto first = text.find_first_not_of("\r\n");
+    if (first != std::string_view::npos && text.substr(first).starts_with("#TYPE ")) {
+        const auto nl = text.find('\n', first);
+        if (nl == std::string_view::npos) return {};
+        text.remove_prefix(nl + 1);
+    }
     StructureGuess best;
     std::size_t best_fields = 0;
     for (char delim : kDelimiters) {
@@ -248,7 +264,8 @@ StructureGuess sniff_csv(std::string_view text, bool complete) {
         if (width > best_fields) {
             best_fields = width;
             best = {Format::csv, delim,
-                    std::to_string(width) + " columns, " + std::to_string(rows) + " rows checked"};
+                    std::to_string(width) + " columns, " + std::to_string(rows) +
+                        (rows == 1 ? " row checked" : " rows checked")};
         }
     }
     return best;

@@ -70,7 +70,9 @@ std::string format_size(std::uint64_t bytes) {
     if (bytes < 1024) return std::to_string(bytes) + " B";
     double v = static_cast<double>(bytes);
     int unit = 0;
-    while (v >= 1024.0 && unit < 4) { v /= 1024.0; ++unit; }
+    // Choose the unit by the value as printed, so 1,048,575 bytes reads
+    // "1.0 MiB", not "1024.0 KiB".
+    while (v >= 1023.95 && unit < 4) { v /= 1024.0; ++unit; }
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f %s", v, kUnits[unit]);
     return buf;
