@@ -1,0 +1,70 @@
+// BinXML inside one EVTX chunk. Internal to core/evtx.
+//
+// Templates are compiled once per chunk into a flat list of operations
+// (open element, attribute, text, substitution, ...); each record then only
+// reads its substitution values and replays the operations into the
+// record's XML tree. Names are decoded from UTF-16 once per chunk.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "trinity/evtx/evtx.h"
+
+namespace trinity::evtx::detail {
+
+struct Op {
+    enum Kind : std::uint8_t {
+        open,          // start element `name`
+        attribute,     // start attribute `name` of the open element
+        close_start,   // '>' : text and children follow
+        close_empty,   // '/>'
+        end,           // '</name>'
+        text,          // literal value `value`
+        substitution,  // value number `index` of the instance (optional: drop if NULL)
+    };
+    Kind kind = open;
+    bool optional = false;
+    std::uint16_t index = 0;
+    std::string_view name{};
+    Value value{};
+};
+
+struct Template {
+    std::vector<Op> ops;
+};
+
+class ChunkParser {
+public:
+    explicit ChunkParser(std::span<const std::byte> chunk) : chunk_(chunk) {}
+
+    // Parses a record's BinXML (at chunk offset `begin`, `size` bytes) into
+    // `record`'s tree. Returns an error message, or "" on success.
+    std::string parse_record(std::uint32_t begin, std::uint32_t size, Record& record);
+
+private:
+    struct Builder;
+
+    // Parses BinXML tokens in [pos, end) into `builder`; `values` are the
+    // substitution values in scope (for a template body), `depth` guards
+    // against nesting bombs.
+    std::string parse_fragment(std::uint32_t pos, std::uint32_t end, Builder& builder, int depth);
+    std::string parse_template_instance(std::uint32_t& pos, std::uint32_t end, Builder& builder, int depth);
+    std::string compile(std::uint32_t pos, std::uint32_t end, bool nested, Template& out);
+    std::string replay(const Template& t, std::span<const Value> values, Builder& builder, int depth);
+
+    // The UTF-8 name stored at chunk offset `offset` (decoded once).
+    bool name_at(std::uint32_t offset, std::string_view& name);
+    // Where the inline name at `offset` ends.
+    bool name_end(std::uint32_t offset, std::uint32_t& after) const;
+
+    std::span<const std::byte> chunk_;
+    std::unordered_map<std::uint32_t, std::string> names_;
+    std::unordered_map<std::uint32_t, std::unique_ptr<Template>> templates_;
+};
+
+}  // namespace trinity::evtx::detail
