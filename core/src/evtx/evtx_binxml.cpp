@@ -29,7 +29,7 @@ std::string at(const char* what, std::uint32_t pos) {
 // Builds a record's tree from the operations replayed into it.
 struct ChunkParser::Builder {
     Record& r;
-    std::vector<std::int32_t> stack;
+    std::vector<std::int32_t>& stack;
     std::int32_t attribute = -1;  // receiving text, or -1 for the element
     std::int32_t last_root = -1;
 
@@ -303,7 +303,9 @@ std::string ChunkParser::parse_template_instance(std::uint32_t& pos, std::uint32
     const std::uint32_t count = u32(pos);
     pos += 4;
     if (count > (end - pos) / 4) return at("more template values than bytes", start);
-    std::vector<Value> values(count);
+    std::vector<Value> nested_values;
+    std::vector<Value>& values = depth == 0 ? top_values_ : nested_values;
+    values.assign(count, Value{});
     std::uint32_t data = pos + 4 * count;
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::uint16_t size = u16(pos + 4 * i);
@@ -341,7 +343,8 @@ std::string ChunkParser::parse_record(std::uint32_t begin, std::uint32_t size, R
     record.elements.clear();
     record.attributes.clear();
     record.pieces.clear();
-    Builder b{record, {}, -1, -1};
+    stack_.clear();
+    Builder b{record, stack_, -1, -1};
     auto err = parse_fragment(begin + 24, begin + size - 4, b, 0);
     if (err.empty() && record.elements.empty()) err = "record holds no XML";
     return err;

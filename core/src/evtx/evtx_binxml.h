@@ -63,6 +63,10 @@ private:
     bool name_end(std::uint32_t offset, std::uint32_t& after) const;
 
     std::span<const std::byte> chunk_;
+    // Reused between records: the top-level instance's values and the
+    // builder's element stack (nested instances use their own).
+    std::vector<Value> top_values_;
+    std::vector<std::int32_t> stack_;
     std::unordered_map<std::uint32_t, std::string> names_;
     std::unordered_map<std::uint32_t, std::unique_ptr<Template>> templates_;
 };

@@ -1,0 +1,111 @@
+// EVTX parsing throughput: Trinity against Debian's evtxexport on the same
+// files in the same run. Prints one JSON line per measurement; scripts/bench.sh
+// turns them (and the wasm build's) into a table with ratios.
+//
+//   trinity_bench_evtx [--repeat N] [--reference /usr/bin/evtxexport] FILE...
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "trinity/evtx/evtx.h"
+#include "trinity/io/byte_source.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Input {
+    std::string path;
+    std::vector<std::byte> bytes;
+};
+
+std::vector<std::byte> slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    std::vector<std::byte> out(static_cast<std::size_t>(in.tellg()));
+    in.seekg(0);
+    in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(out.size()));
+    return out;
+}
+
+// Parses every file once; `render` also renders each record as XML (what
+// evtxexport does). Returns the number of live records.
+std::uint64_t parse_all(const std::vector<Input>& inputs, bool render, std::uint64_t& sink) {
+    std::uint64_t records = 0;
+    for (const auto& in : inputs) {
+        trinity::io::SpanByteSource source(in.bytes, in.path);
+        trinity::evtx::EvtxReader reader(source);
+        if (!reader.open()) continue;
+        (void)reader.read([&](const trinity::evtx::Record& r) {
+            if (r.recovered) return true;
+            ++records;
+            sink += r.elements.size() + r.pieces.size();
+            if (render) sink += trinity::evtx::render_xml(r).size();
+            return true;
+        });
+    }
+    return records;
+}
+
+void report(const char* engine, double seconds, std::uint64_t bytes, std::uint64_t records) {
+    std::printf("{\"engine\":\"%s\",\"seconds\":%.4f,\"bytes\":%llu,\"records\":%llu,\"mb_per_s\":%.1f,"
+                "\"records_per_s\":%.0f}\n",
+                engine, seconds, static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(records),
+                static_cast<double>(bytes) / 1e6 / seconds, static_cast<double>(records) / seconds);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int repeat = 5;
+    std::string reference;
+    std::vector<Input> inputs;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+        else if (arg == "--reference" && i + 1 < argc) reference = argv[++i];
+        else inputs.push_back({arg, slurp(arg)});
+    }
+    if (inputs.empty()) {
+        std::fprintf(stderr, "usage: trinity_bench_evtx [--repeat N] [--reference evtxexport] FILE...\n");
+        return 2;
+    }
+    std::uint64_t bytes = 0;
+    for (const auto& in : inputs) bytes += in.bytes.size();
+
+#ifdef TRINITY_OS_WEB
+    const char* platform = "wasm";
+#else
+    const char* platform = "native";
+#endif
+    std::uint64_t sink = 0;
+    for (bool render : {false, true}) {
+        double best = 1e9;
+        std::uint64_t records = 0;
+        for (int r = 0; r < repeat; ++r) {
+            const auto t0 = Clock::now();
+            records = parse_all(inputs, render, sink);
+            best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
+        }
+        const std::string engine = std::string("trinity ") + platform + (render ? " parse+XML" : " parse") + ", 1 thread";
+        report(engine.c_str(), best, bytes, records);
+    }
+
+#ifndef TRINITY_OS_WEB
+    if (!reference.empty()) {
+        // The peer runs as its own process, writing XML to /dev/null.
+        const auto t0 = Clock::now();
+        for (const auto& in : inputs) {
+            const std::string cmd = reference + " -f xml '" + in.path + "' >/dev/null 2>&1";
+            if (std::system(cmd.c_str()) == -1) return 1;
+        }
+        const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        report("evtxexport -f xml (libevtx)", seconds, bytes, 0);
+    }
+#endif
+    return sink == 42 ? 1 : 0;  // keeps the work observable
+}
