@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# bench.sh: Trinity's benchmarks, each against a peer measured in the same run.
+#
+#   scripts/bench.sh            every benchmark
+#   scripts/bench.sh evtx       EVTX parsing: Trinity native and wasm vs evtxexport
+#
+# Prints a table of MB/s, records/s and ratios (machines are noisy; ratios
+# measured in one run are what to compare).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$TRINITY_ROOT"
+what=${1:-all}
+
+bash scripts/setup.sh
+for preset in native-release wasm-release; do
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j "$JOBS" --target trinity_bench_evtx >/dev/null
+done
+
+corpus=${TRINITY_CORPUS_DIR:-$TRINITY_ROOT/../shared/corpus}
+
+# table TITLE BASELINE_ENGINE < json lines
+table() {
+    node -e '
+      const lines = require("fs").readFileSync(0, "utf8").trim().split("\n").filter(Boolean).map(JSON.parse);
+      const [title, baseName] = process.argv.slice(1);
+      const base = lines.find((l) => l.engine.startsWith(baseName));
+      console.log(`\n${title}`);
+      console.log("| engine | MB/s | records/s | × " + baseName + " |");
+      console.log("|---|---:|---:|---:|");
+      for (const l of lines) {
+        const ratio = base ? (l.mb_per_s / base.mb_per_s).toFixed(1) + "×" : "-";
+        const rps = l.records_per_s ? Math.round(l.records_per_s).toLocaleString("en-US") : "-";
+        console.log(`| ${l.engine} | ${l.mb_per_s.toFixed(1)} | ${rps} | ${ratio} |`);
+      }' "$1" "$2"
+}
+
+if [ "$what" = all ] || [ "$what" = evtx ]; then
+    mapfile -t files < <(find "$corpus/evtx" -name '*.evtx' 2>/dev/null | sort)
+    if [ "${#files[@]}" -eq 0 ]; then
+        log "evtx: no EVTX files under $corpus/evtx; skipped"
+    else
+        bytes=$(cat "${files[@]}" | wc -c)
+        log "evtx: ${#files[@]} files, $bytes bytes, best of 5 runs"
+        {
+            build/native-release/bench/trinity_bench_evtx --repeat 5 --reference /usr/bin/evtxexport "${files[@]}"
+            node --no-experimental-fetch build/wasm-release/bench/trinity_bench_evtx.js --repeat 5 "${files[@]}"
+        } | table "EVTX parsing (${#files[@]} corpus files, $((bytes / 1000000)) MB)" "evtxexport"
+    fi
+fi
