@@ -145,3 +145,22 @@ TEST(EvtxReaderCorpus, RegressionSamplesMatchTheirJson) {
 }
 
 }  // namespace
+
+namespace {
+
+// Found by evtx_fuzz: a "uint32" substitution of 2 bytes renders as hex, and
+// JSON rendering once parsed that text as a decimal number and threw.
+TEST(EvtxRender, NumberOfTheWrongSizeIsAStringNotACrash) {
+    static constexpr std::byte kTwoBytes[] = {std::byte{0x34}, std::byte{0x12}};
+    trinity::evtx::Record r;
+    r.elements.push_back(trinity::evtx::XmlElement{"Event"});
+    r.elements.push_back(trinity::evtx::XmlElement{"ProcessId"});
+    r.elements[0].first_child = r.elements[0].last_child = 1;
+    r.pieces.push_back(trinity::evtx::XmlPiece{
+        trinity::evtx::Value{static_cast<std::uint8_t>(trinity::evtx::ValueType::uint32), kTwoBytes}});
+    r.elements[1].first_piece = r.elements[1].last_piece = 0;
+    EXPECT_EQ(trinity::evtx::render_json(r, false), R"({"Event":{"ProcessId":"3412"}})");
+    EXPECT_EQ(trinity::evtx::render_xml(r), "<Event>\n  <ProcessId>3412</ProcessId>\n</Event>\n");
+}
+
+}  // namespace

@@ -1,5 +1,7 @@
 // A record's tree as XML, as JSON, and the small queries the rest of core
 // needs (child by name, attribute text, element text).
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "trinity/evtx/evtx.h"
@@ -80,20 +82,34 @@ void write_xml(const Record& r, const XmlElement& e, std::string& out, int depth
     out += ">\n";
 }
 
+// The size a number type must have to be read as a number.
+std::size_t number_size(ValueType t) {
+    switch (t) {
+        case ValueType::int8: case ValueType::uint8: return 1;
+        case ValueType::int16: case ValueType::uint16: return 2;
+        case ValueType::int32: case ValueType::uint32: case ValueType::real32: case ValueType::boolean: return 4;
+        case ValueType::int64: case ValueType::uint64: case ValueType::real64: return 8;
+        default: return 0;
+    }
+}
+
 // A text as JSON: a single integer, real or boolean value stays a number or
-// a boolean, as evtx_dump writes it; anything else is a string.
+// a boolean, as evtx_dump writes it; anything else -- including a number of
+// the wrong size, which renders as hex -- is a string.
 ojson typed(const Record& r, std::int32_t first) {
     if (first < 0) return nullptr;
     const XmlPiece& p = r.pieces[static_cast<std::size_t>(first)];
-    if (p.next < 0 && !(p.value.type & 0x80)) {
+    const auto type = static_cast<ValueType>(p.value.type);
+    if (p.next < 0 && !(p.value.type & 0x80) && number_size(type) != 0 &&
+        number_size(type) == p.value.bytes.size()) {
         const std::string text = value_text(p.value);
-        switch (static_cast<ValueType>(p.value.type)) {
+        switch (type) {
             case ValueType::int8: case ValueType::int16: case ValueType::int32: case ValueType::int64:
-                return ojson(std::stoll(text));
+                return ojson(std::strtoll(text.c_str(), nullptr, 10));
             case ValueType::uint8: case ValueType::uint16: case ValueType::uint32: case ValueType::uint64:
-                return ojson(std::stoull(text));
+                return ojson(std::strtoull(text.c_str(), nullptr, 10));
             case ValueType::real32: case ValueType::real64:
-                return ojson(std::stod(text));
+                return ojson(std::strtod(text.c_str(), nullptr));
             case ValueType::boolean:
                 return ojson(text == "true");
             default: break;
