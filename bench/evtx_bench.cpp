@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "trinity/evtx/evtx.h"
@@ -33,19 +34,24 @@ std::vector<std::byte> slurp(const std::string& path) {
 
 // Parses every file once; `render` also renders each record as XML (what
 // evtxexport does). Returns the number of live records.
-std::uint64_t parse_all(const std::vector<Input>& inputs, bool render, std::uint64_t& sink) {
+std::uint64_t parse_all(const std::vector<Input>& inputs, bool render, unsigned threads, std::uint64_t& sink) {
     std::uint64_t records = 0;
     for (const auto& in : inputs) {
         trinity::io::SpanByteSource source(in.bytes, in.path);
         trinity::evtx::EvtxReader reader(source);
         if (!reader.open()) continue;
-        (void)reader.read([&](const trinity::evtx::Record& r) {
-            if (r.recovered) return true;
-            ++records;
-            sink += r.elements.size() + r.pieces.size();
-            if (render) sink += trinity::evtx::render_xml(r).size();
-            return true;
-        });
+        (void)reader.read_parallel(
+            [render](const trinity::evtx::Record& r, std::string& out) {
+                if (r.recovered) return;
+                if (render) out += trinity::evtx::render_xml(r);
+                else out += static_cast<char>('0' + (r.elements.size() + r.pieces.size()) % 10);
+            },
+            [&](const trinity::evtx::Record& r, std::string_view text) {
+                records += !r.recovered;
+                sink += text.size();
+                return true;
+            },
+            threads);
     }
     return records;
 }
@@ -83,17 +89,26 @@ int main(int argc, char** argv) {
     const char* platform = "native";
 #endif
     std::uint64_t sink = 0;
-    for (bool render : {false, true}) {
+    auto measure = [&](bool render, unsigned threads) {
         double best = 1e9;
         std::uint64_t records = 0;
         for (int r = 0; r < repeat; ++r) {
             const auto t0 = Clock::now();
-            records = parse_all(inputs, render, sink);
+            records = parse_all(inputs, render, threads, sink);
             best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
         }
-        const std::string engine = std::string("trinity ") + platform + (render ? " parse+XML" : " parse") + ", 1 thread";
+        const std::string engine = std::string("trinity ") + platform + (render ? " parse+XML" : " parse") + ", " +
+                                   std::to_string(threads) + (threads == 1 ? " thread" : " threads");
         report(engine.c_str(), best, bytes, records);
+    };
+    measure(false, 1);
+    measure(true, 1);
+#ifndef TRINITY_OS_WEB
+    if (const unsigned all = std::thread::hardware_concurrency(); all > 1) {
+        measure(false, all);
+        measure(true, all);
     }
+#endif
 
 #ifndef TRINITY_OS_WEB
     if (!reference.empty()) {

@@ -11,7 +11,7 @@
 #include <cstdlib>
 #include <cstdio>
 #include <map>
-#include <regex>
+#include <optional>
 #include <set>
 
 #include "test_files.h"
@@ -39,19 +39,36 @@ std::string unescape(std::string s) {
 // Differences of form, not of value: evtxexport prints fractions of a second
 // beyond 100 ns (always zeros) and zero-pads hex integers ("0x00001000"),
 // where Windows and Sigma rules write "0x1000".
-std::string normalise(const std::string& s) {
-    static const std::regex kFraction(R"re((\.\d{7})\d*Z)re");
-    static const std::regex kHex(R"re(^0x0*([0-9a-fA-F]+)$)re");
-    std::string out = std::regex_replace(s, kFraction, "$1Z");
-    std::smatch m;
-    if (std::regex_match(out, m, kHex)) {
-        out = "0x" + m[1].str();
-        for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+std::string normalise(std::string s) {
+    // "....0920519 00Z" -> "....0920519Z": keep 7 fraction digits.
+    if (s.size() > 2 && s.back() == 'Z') {
+        const auto dot = s.rfind('.');
+        if (dot != std::string::npos && s.size() - dot - 2 > 7 &&
+            s.find_first_not_of("0123456789", dot + 1) == s.size() - 1) {
+            s = s.substr(0, dot + 8) + "Z";
+        }
     }
-    return out;
+    if (s.size() > 2 && s[0] == '0' && s[1] == 'x' && s.find_first_not_of("0123456789abcdefABCDEF", 2) == std::string::npos) {
+        std::size_t first = s.find_first_not_of('0', 2);
+        std::string digits = first == std::string::npos ? "0" : s.substr(first);
+        for (auto& c : digits) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        s = "0x" + digits;
+    }
+    return s;
 }
 
-// Runs evtxexport and reads its XML: record id -> fields. `ok` is its exit status.
+// The text between `open` and the next `close` at or after `from`, or nothing.
+std::optional<std::string> between(const std::string& text, const std::string& open, const std::string& close,
+                                   std::size_t& from) {
+    const auto a = text.find(open, from);
+    if (a == std::string::npos) return std::nullopt;
+    const auto b = text.find(close, a + open.size());
+    if (b == std::string::npos) return std::nullopt;
+    from = b + close.size();
+    return text.substr(a + open.size(), b - a - open.size());
+}
+
+// Runs evtxexport and reads its XML: "id@time#n" -> fields. `ok` is its exit status.
 std::map<std::string, Fields> reference(const fs::path& file, bool& ok) {
     std::map<std::string, Fields> out;
     std::map<std::uint64_t, int> seen;
@@ -63,32 +80,48 @@ std::map<std::string, Fields> reference(const fs::path& file, bool& ok) {
     for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) text.append(buf, n);
     ok = pclose(pipe) == 0;
 
-    static const std::regex kId(R"re(<EventRecordID>(\d+)</EventRecordID>)re");
-    static const std::regex kSimple(R"re(<(EventID|Computer|Channel)(?: [^>]*)?>([^<]*)</\1>)re");
-    static const std::regex kTime(R"re(<TimeCreated SystemTime="([^"]*)")re");
-    static const std::regex kData(R"re(<Data Name="([^"]*)">([^<]*)</Data>)re");
     for (std::size_t pos = text.find("<Event "); pos != std::string::npos; pos = text.find("<Event ", pos + 1)) {
         const auto end = text.find("</Event>", pos);
         if (end == std::string::npos) break;
         const std::string event = text.substr(pos, end - pos);
-        std::smatch m;
-        if (!std::regex_search(event, m, kId)) continue;
+        std::size_t at = 0;
+        const auto id_text = between(event, "<EventRecordID>", "</EventRecordID>", at);
+        if (!id_text) continue;
         Fields f;
         // System fields from <System> only: UserData may hold its own <EventID>.
-        const auto sys_begin = event.find("<System>");
-        const auto sys_end = event.find("</System>");
-        const std::string system = sys_begin == std::string::npos || sys_end == std::string::npos
-                                       ? std::string()
-                                       : event.substr(sys_begin, sys_end - sys_begin);
-        for (auto it = std::sregex_iterator(system.begin(), system.end(), kSimple); it != std::sregex_iterator(); ++it) {
-            f.values[(*it)[1]] = unescape((*it)[2]);
+        at = 0;
+        const std::string system = between(event, "<System>", "</System>", at).value_or("");
+        for (const char* name : {"EventID", "Computer", "Channel"}) {
+            // Built by appending: GCC 12 misreports "<" + name (-Wrestrict).
+            std::string close = "</";
+            close += name;
+            close += '>';
+            for (const char suffix : {'>', ' '}) {
+                std::string open = "<";
+                open += name;
+                open += suffix;
+                std::size_t from = 0;
+                if (auto v = between(system, open, close, from)) {
+                    const auto gt = suffix == ' ' ? v->find('>') : std::string::npos;
+                    f.values[name] = unescape(gt == std::string::npos ? *v : v->substr(gt + 1));
+                    break;
+                }
+            }
         }
-        if (std::regex_search(system, m, kTime)) f.values["TimeCreated"] = normalise(m[1]);
-        for (auto it = std::sregex_iterator(event.begin(), event.end(), kData); it != std::sregex_iterator(); ++it) {
-            f.values["Data:" + (*it)[1].str()] = normalise(unescape((*it)[2]));
+        at = 0;
+        if (auto t = between(system, "<TimeCreated SystemTime=\"", "\"", at)) f.values["TimeCreated"] = normalise(*t);
+        // <Data Name="X">value</Data>; <Data Name="X"/> holds nothing to compare.
+        for (std::size_t from = 0;;) {
+            auto name = between(event, "<Data Name=\"", "\"", from);
+            if (!name) break;
+            if (from < event.size() && event[from] == '>') {
+                const auto close = event.find("</Data>", from);
+                if (close == std::string::npos) break;
+                f.values["Data:" + *name] = normalise(unescape(event.substr(from + 1, close - from - 1)));
+                from = close;
+            }
         }
-        std::regex_search(event, m, kId);
-        const std::uint64_t id = std::stoull(m[1]);
+        const std::uint64_t id = std::stoull(*id_text);
         out[std::to_string(id) + "@" + f.values["TimeCreated"] + "#" + std::to_string(seen[id]++)] = std::move(f);
     }
     return out;
@@ -111,7 +144,10 @@ Ours parse(const fs::path& file) {
         Fields f;
         std::uint64_t id = r.record_id;  // the XML's EventRecordID when it has one, as evtxexport prints
         if (const auto* system = r.child(*r.root(), "System")) {
-            if (const auto* e = r.child(*system, "EventRecordID")) id = std::stoull("0" + r.text(*e));
+            if (const auto* e = r.child(*system, "EventRecordID")) {
+                const std::string text = r.text(*e);
+                id = std::strtoull(text.c_str(), nullptr, 10);
+            }
             for (const char* name : {"EventID", "Computer", "Channel"}) {
                 if (const auto* e = r.child(*system, name)) f.values[name] = r.text(*e);
             }

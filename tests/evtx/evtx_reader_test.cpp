@@ -164,3 +164,58 @@ TEST(EvtxRender, NumberOfTheWrongSizeIsAStringNotACrash) {
 }
 
 }  // namespace
+
+namespace {
+
+// Parallel reading gives the same records, in the same order, with the same
+// warnings, as reading chunk after chunk.
+TEST(EvtxReaderCorpus, ParallelReadMatchesSequential) {
+    const auto corpus = trinity::test::corpus_dir();
+    if (!corpus) GTEST_SKIP() << "shared corpus not found at " TRINITY_CORPUS_DIR;
+    for (const char* name : {"evtx/evtx-rs-samples/security.evtx", "evtx/evtx-rs-samples/sample_with_a_bad_chunk_magic.evtx",
+                             "evtx/python-evtx-tests/issue_43.evtx"}) {
+        auto bytes = trinity::test::read_bytes(*corpus / name);
+        auto collect = [&](bool parallel, std::size_t& warnings) {
+            trinity::io::SpanByteSource src(bytes, name);
+            EvtxReader reader(src);
+            EXPECT_TRUE(reader.open().ok());
+            std::vector<std::string> out;
+            auto render = [](const trinity::evtx::Record& r, std::string& text) { text += render_json(r, false); };
+            if (parallel) {
+                EXPECT_TRUE(reader.read_parallel(render, [&](const trinity::evtx::Record& r, std::string_view text) {
+                    out.push_back(std::to_string(r.offset) + (r.recovered ? "r" : "") + std::string(text));
+                    return true;
+                }, 3).ok());
+            } else {
+                EXPECT_TRUE(reader.read([&](const trinity::evtx::Record& r) {
+                    out.push_back(std::to_string(r.offset) + (r.recovered ? "r" : "") + render_json(r, false));
+                    return true;
+                }).ok());
+            }
+            warnings = reader.warnings().size();
+            return out;
+        };
+        std::size_t w_seq = 0, w_par = 0;
+        const auto seq = collect(false, w_seq);
+        const auto par = collect(true, w_par);
+        EXPECT_EQ(seq, par) << name;
+        EXPECT_EQ(w_seq, w_par) << name;
+        EXPECT_GT(seq.size(), 100u) << name;
+    }
+}
+
+// A callback that stops early stops the workers too.
+TEST(EvtxReaderCorpus, ParallelReadStopsEarly) {
+    const auto corpus = trinity::test::corpus_dir();
+    if (!corpus) GTEST_SKIP() << "shared corpus not found at " TRINITY_CORPUS_DIR;
+    auto bytes = trinity::test::read_bytes(*corpus / "evtx/evtx-rs-samples/security.evtx");
+    trinity::io::SpanByteSource src(bytes);
+    EvtxReader reader(src);
+    ASSERT_TRUE(reader.open().ok());
+    std::size_t seen = 0;
+    ASSERT_TRUE(reader.read_parallel([](const auto&, std::string&) {},
+                                     [&](const auto&, std::string_view) { return ++seen < 10; }, 2).ok());
+    EXPECT_EQ(seen, 10u);
+}
+
+}  // namespace

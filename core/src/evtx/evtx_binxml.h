@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -70,5 +71,21 @@ private:
     std::unordered_map<std::uint32_t, std::string> names_;
     std::unordered_map<std::uint32_t, std::unique_ptr<Template>> templates_;
 };
+
+// What reading one chunk found.
+struct ChunkOutcome {
+    ChunkSummary summary;
+    std::vector<Warning> warnings;
+    ReadStats stats;
+    bool stopped = false;  // the callback asked to stop
+};
+
+// Reads the records of one chunk (its bytes already in memory), calling
+// `on_record` for each. Records point into `chunk` and into `parser`.
+ChunkOutcome read_chunk(std::uint32_t index, std::uint64_t offset, std::span<const std::byte> chunk,
+                        ChunkParser& parser, const std::function<bool(const Record&)>& on_record);
+
+// How many chunks a file of this size holds (by size, not by its header).
+std::uint32_t chunk_count(std::uint64_t file_size);
 
 }  // namespace trinity::evtx::detail

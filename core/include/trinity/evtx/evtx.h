@@ -147,6 +147,10 @@ struct ReadStats {
     std::uint64_t skipped_chunks = 0;
 };
 
+namespace detail {
+struct ChunkOutcome;
+}
+
 class EvtxReader {
 public:
     explicit EvtxReader(io::ByteSource& source);
@@ -159,10 +163,23 @@ public:
     // Returning false from the callback stops early. Damage becomes warnings.
     Result<ReadStats> read(const std::function<bool(const Record&)>& on_record);
 
+    // Parallel reading: chunks are parsed on `threads` worker threads, and
+    // `render` runs there too for every record (it sees only the record, so
+    // it must touch no shared state). `consume` then receives each rendering
+    // on the calling thread, in file order; returning false stops. At most a
+    // few chunks per thread are held at once. The source's read_at() must be
+    // safe to call from several threads (pread and memory are). The browser
+    // build has no threads and does the same work sequentially.
+    using Render = std::function<void(const Record&, std::string& out)>;
+    using Consume = std::function<bool(const Record& header_only, std::string_view rendered)>;
+    Result<ReadStats> read_parallel(const Render& render, const Consume& consume, unsigned threads);
+
     const std::vector<Warning>& warnings() const { return warnings_; }
     const std::vector<ChunkSummary>& chunks() const { return chunks_; }
 
 private:
+    void merge(detail::ChunkOutcome&& outcome, ReadStats& stats);
+
     io::ByteSource& source_;
     std::vector<Warning> warnings_;
     std::vector<ChunkSummary> chunks_;
