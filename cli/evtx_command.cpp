@@ -11,6 +11,7 @@
 
 #include "file_byte_source.h"
 #include "trinity/evtx/evtx.h"
+#include "trinity/evtx/evtx_fields.h"
 
 namespace trinity::cli {
 namespace {
@@ -21,6 +22,7 @@ struct DumpOptions {
     bool json = false;
     bool jsonl = false;
     bool no_recovered = false;
+    bool fields = false;
     unsigned threads = 0;  // 0: all cores
 };
 
@@ -47,7 +49,15 @@ int run_dump(const DumpOptions& o) {
     // Rendering runs on the parsing threads; printing stays in file order.
     auto render = [&o](const evtx::Record& r, std::string& out) {
         if (r.recovered && o.no_recovered) return;
-        if (o.json || o.jsonl) {
+        if (o.fields) {
+            // One flat object per record, with Sigma's field names.
+            nlohmann::ordered_json j = {{"record_id", r.record_id}, {"recovered", r.recovered}};
+            for (const auto& [name, value] : evtx::extract_fields(r).items) {
+                if (!j.contains(name)) j[name] = value;
+            }
+            out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out += '\n';
+        } else if (o.json || o.jsonl) {
             // One object per record: where it came from, then the event.
             out += "{\"record_id\":" + std::to_string(r.record_id) + ",\"timestamp\":\"" +
                    evtx::filetime_iso(r.written_filetime) + "\",\"offset\":" + std::to_string(r.offset) +
@@ -138,7 +148,10 @@ void add_evtx_command(CLI::App& app, int& exit_code) {
     auto* x = d->add_flag("--xml", dump->xml, "XML, as the event viewer exports it");
     auto* j = d->add_flag("--json", dump->json, "One JSON object per record (evtx_dump's event shape)");
     auto* l = d->add_flag("--jsonl", dump->jsonl, "Same as --json");
-    x->excludes(j)->excludes(l);
+    auto* fl = d->add_flag("--fields", dump->fields, "One flat JSON object per record, with Sigma's field names");
+    x->excludes(j)->excludes(l)->excludes(fl);
+    j->excludes(fl);
+    l->excludes(fl);
     d->add_flag("--no-recovered", dump->no_recovered, "Leave out records recovered from chunk slack");
     d->add_option("--threads", dump->threads, "Parse chunks on this many threads (default: all cores)");
     d->callback([dump, &exit_code] { exit_code = run_dump(*dump); });

@@ -58,8 +58,8 @@ TEST(EvtxValue, IntegersAndHex) {
     EXPECT_EQ(text_of(ValueType::hex_int64, bytes(std::array<unsigned, 8>{0, 0, 0, 0, 0, 0, 0, 0x80})),
               "0x8000000000000000");
     EXPECT_EQ(text_of(ValueType::hex_int32, bytes(std::array<unsigned, 4>{0x10, 0, 0, 0})), "0x10");
-    EXPECT_EQ(text_of(ValueType::size_t_, bytes(std::array<unsigned, 8>{0x34, 0x12, 0, 0, 0, 0, 0, 0})),
-              "0x0000000000001234");
+    EXPECT_EQ(text_of(ValueType::size_t_, bytes(std::array<unsigned, 8>{0x34, 0x12, 0, 0, 0, 0, 0, 0})), "0x1234");
+    EXPECT_EQ(text_of(ValueType::hex_int64, bytes(std::array<unsigned, 8>{0xe7, 3, 0, 0, 0, 0, 0, 0})), "0x3e7");
 }
 
 TEST(EvtxValue, StringsDropTrailingNul) {

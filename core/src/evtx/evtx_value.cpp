@@ -120,10 +120,12 @@ bool append_scalar(std::string& out, std::uint8_t type, std::span<const std::byt
         case ValueType::filetime: if (b.size() < 8) return false; out += filetime_iso(load<std::uint64_t>(p)); return true;
         case ValueType::systemtime: if (b.size() < 16) return false; append_systemtime(out, p); return true;
         case ValueType::hex_int32: if (b.size() < 4) return false; append_printf(out, "0x%" PRIx32, load<std::uint32_t>(p)); return true;
-        case ValueType::hex_int64: if (b.size() < 8) return false; append_printf(out, "0x%016" PRIx64, load<std::uint64_t>(p)); return true;
+        // Hex as Windows writes it, unpadded: SubjectLogonId 0x3e7, Keywords
+        // 0x8000000000000000 only because the value needs all 16 digits.
+        case ValueType::hex_int64: if (b.size() < 8) return false; append_printf(out, "0x%" PRIx64, load<std::uint64_t>(p)); return true;
         case ValueType::size_t_:
-            if (b.size() == 4) { append_printf(out, "0x%08" PRIx32, load<std::uint32_t>(p)); return true; }
-            if (b.size() >= 8) { append_printf(out, "0x%016" PRIx64, load<std::uint64_t>(p)); return true; }
+            if (b.size() == 4) { append_printf(out, "0x%" PRIx32, load<std::uint32_t>(p)); return true; }
+            if (b.size() >= 8) { append_printf(out, "0x%" PRIx64, load<std::uint64_t>(p)); return true; }
             return false;
         default: return false;
     }

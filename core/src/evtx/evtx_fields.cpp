@@ -1,0 +1,94 @@
+#include "trinity/evtx/evtx_fields.h"
+
+namespace trinity::evtx {
+namespace {
+
+// System children whose text is the field, under their own name.
+constexpr std::string_view kSystemText[] = {"EventID", "Version", "Level", "Task", "Opcode",
+                                            "Keywords", "EventRecordID", "Channel", "Computer"};
+
+// System children whose attributes are the fields: element_attribute.
+struct AttributeField {
+    std::string_view element;
+    std::string_view attribute;
+    std::string_view field;
+};
+constexpr AttributeField kSystemAttributes[] = {
+    {"Provider", "Name", "Provider_Name"},
+    {"Provider", "Guid", "Provider_Guid"},
+    {"Provider", "EventSourceName", "Provider_EventSourceName"},
+    {"TimeCreated", "SystemTime", "TimeCreated"},
+    {"Correlation", "ActivityID", "Correlation_ActivityID"},
+    {"Correlation", "RelatedActivityID", "Correlation_RelatedActivityID"},
+    {"Execution", "ProcessID", "Execution_ProcessID"},
+    {"Execution", "ThreadID", "Execution_ThreadID"},
+    {"Security", "UserID", "Security_UserID"},
+};
+
+template <class F>
+void for_children(const Record& r, const XmlElement& e, F f) {
+    for (std::int32_t i = e.first_child; i >= 0; i = r.elements[static_cast<std::size_t>(i)].next_sibling) {
+        f(r.elements[static_cast<std::size_t>(i)]);
+    }
+}
+
+bool has_attribute(const Record& r, const XmlElement& e, std::string_view name) {
+    for (std::int32_t i = e.first_attribute; i >= 0; i = r.attributes[static_cast<std::size_t>(i)].next) {
+        if (r.attributes[static_cast<std::size_t>(i)].name == name) return true;
+    }
+    return false;
+}
+
+// UserData: every leaf element by its name, however deep.
+void add_leaves(const Record& r, const XmlElement& e, Fields& out) {
+    if (e.first_child < 0) {
+        out.items.emplace_back(std::string(e.name), r.text(e));
+        return;
+    }
+    for_children(r, e, [&](const XmlElement& c) { add_leaves(r, c, out); });
+}
+
+}  // namespace
+
+const std::string* Fields::find(std::string_view name) const {
+    for (const auto& [k, v] : items) {
+        if (k == name) return &v;
+    }
+    return nullptr;
+}
+
+Fields extract_fields(const Record& r) {
+    Fields out;
+    const XmlElement* root = r.root();
+    if (!root) return out;
+    if (const XmlElement* system = r.child(*root, "System")) {
+        for (const auto& a : kSystemAttributes) {
+            const XmlElement* e = r.child(*system, a.element);
+            if (e && has_attribute(r, *e, a.attribute)) {
+                out.items.emplace_back(std::string(a.field), r.attribute_text(*e, a.attribute));
+            }
+        }
+        for (std::string_view name : kSystemText) {
+            if (const XmlElement* e = r.child(*system, name)) out.items.emplace_back(std::string(name), r.text(*e));
+        }
+    }
+    if (const XmlElement* data = r.child(*root, "EventData")) {
+        int unnamed = 0;
+        for_children(r, *data, [&](const XmlElement& c) {
+            if (c.name == "Data") {
+                std::string name = r.attribute_text(c, "Name");
+                if (name.empty()) {
+                    ++unnamed;
+                    name = unnamed == 1 ? "Data" : "Data_" + std::to_string(unnamed);
+                }
+                out.items.emplace_back(std::move(name), r.text(c));
+            } else {
+                out.items.emplace_back(std::string(c.name), r.text(c));  // e.g. <Binary>
+            }
+        });
+    }
+    if (const XmlElement* user = r.child(*root, "UserData")) add_leaves(r, *user, out);
+    return out;
+}
+
+}  // namespace trinity::evtx
