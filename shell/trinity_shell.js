@@ -10,6 +10,8 @@
 
 (function () {
   const SNIFF_HEAD_BYTES = 64 * 1024; // artifact::kSniffHeadBytes
+  const EVTX_HEADER_BYTES = 4096;     // evtx::kFileHeaderSize
+  const EVTX_CHUNK_BYTES = 65536;     // evtx::kChunkSize
   const DRAG_IDLE_MS = 150;           // no dragover for this long: the drag left
 
   const status = document.getElementById('status');
@@ -20,6 +22,7 @@
   const files = new Map(); // evidence id -> File, kept for later streaming reads
   let runtimeReady = false;
   let queue = Promise.resolve(); // files are added one after another, in drop order
+  const streams = new Set();     // EVTX files being read
   const waiting = [];            // files dropped before the runtime started
   let lastDragOver = 0;
 
@@ -45,7 +48,33 @@
     // 'array' copies the head onto the wasm stack for the duration of the call.
     const id = Module.ccall('trinity_add_file', 'number', ['string', 'number', 'array', 'number'],
                             [file.name, file.size, head, head.length]);
-    if (id) files.set(id, file);
+    if (!id) return;
+    files.set(id, file);
+    if (Module.ccall('trinity_evidence_format', 'string', ['number'], [id]) === 'evtx') {
+      const stream = streamEvtx(id, file).catch((err) => console.error('trinity:', err));
+      streams.add(stream);
+      stream.finally(() => streams.delete(stream));
+    }
+  }
+
+  // Reads an EVTX file by 64 KiB slices and hands each chunk to the app,
+  // which turns its records into events at once. Only one chunk is in
+  // memory at a time; awaiting each slice lets the page draw between
+  // chunks, so the progress bar moves and Cancel works.
+  async function streamEvtx(id, file) {
+    const header = new Uint8Array(await file.slice(0, EVTX_HEADER_BYTES).arrayBuffer());
+    if (!Module.ccall('trinity_evtx_begin', 'number', ['number', 'array', 'number', 'number'],
+                      [id, header, header.length, file.size])) return;
+    try {
+      for (let index = 0, off = EVTX_HEADER_BYTES; off + 512 <= file.size; index++, off += EVTX_CHUNK_BYTES) {
+        if (Module.ccall('trinity_evtx_cancelled', 'number', ['number'], [id])) break;
+        const chunk = new Uint8Array(await file.slice(off, off + EVTX_CHUNK_BYTES).arrayBuffer());
+        Module.ccall('trinity_evtx_chunk', null, ['number', 'number', 'array', 'number'],
+                     [id, index, chunk, chunk.length]);
+      }
+    } finally {
+      Module.ccall('trinity_evtx_end', null, ['number'], [id]);
+    }
   }
 
   function addFiles(list) {
@@ -119,7 +148,10 @@
   window.trinityTest = {
     ready: () => runtimeReady && Module.ccall('trinity_frame_count', 'number', [], []) >= 2,
     evidence: () => JSON.parse(Module.ccall('trinity_evidence_json', 'string', [], [])),
-    settled: () => queue.then(() => true),
+    settled: () => queue.then(() => Promise.all([...streams])).then(() => true),
+    eventCount: () => Module.ccall('trinity_event_count', 'number', [], []),
+    evtxJob: (id) => JSON.parse(Module.ccall('trinity_evtx_job_json', 'string', ['number'], [id])),
+    cancelEvtx: (id) => Module.ccall('trinity_evtx_cancel', null, ['number'], [id]),
     heapBytes: () => Module.ccall('trinity_heap_bytes', 'number', [], []),
     keptFiles: () => files.size,
   };

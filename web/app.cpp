@@ -74,12 +74,28 @@ void App::frame(const PageState& page) {
     ImGui::Begin("Trinity", nullptr, kRootFlags);
 
     draw_header();
+    draw_jobs();
     const float line = ImGui::GetFrameHeightWithSpacing();
     const float status_height = line;
     const float log_height = line * 6.5f;
-    const float body_height = std::max(line * 4.0f, ImGui::GetContentRegionAvail().y - log_height - status_height);
-    if (evidence_.items().empty() || page.drag_over) draw_drop_zone(body_height);
-    else draw_evidence_table(body_height);
+    if (evidence_.items().empty() || page.drag_over) {
+        const float body = std::max(line * 4.0f, ImGui::GetContentRegionAvail().y - log_height - status_height);
+        draw_drop_zone(body);
+    } else if (ImGui::BeginTabBar("views")) {
+        const float body = std::max(line * 4.0f, ImGui::GetContentRegionAvail().y - log_height - status_height - line);
+        if (ImGui::BeginTabItem("Evidence")) {
+            draw_evidence_table(body);
+            ImGui::EndTabItem();
+        }
+        const std::string events_label = "Events (" + std::to_string(events_.size()) + ")###events";
+        const ImGuiTabItemFlags events_flags = show_events_ ? ImGuiTabItemFlags_SetSelected : 0;
+        show_events_ = false;
+        if (ImGui::BeginTabItem(events_label.c_str(), nullptr, events_flags)) {
+            draw_events_table(body);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
     draw_log(log_height - ImGui::GetStyle().ItemSpacing.y);
     draw_status_bar(page);
     ImGui::End();
@@ -100,6 +116,10 @@ void App::draw_header() {
     if (ImGui::Button("Clear")) {
         log::info("cleared " + std::to_string(evidence_.items().size()) + " evidence files");
         evidence_.clear();
+        for (auto& j : jobs_) {
+            if (j.state == EvtxJob::State::parsing) j.state = EvtxJob::State::cancelled;
+        }
+        events_.clear();
         sort_dirty_ = true;
     }
     ImGui::EndDisabled();
@@ -223,6 +243,65 @@ void App::draw_evidence_table(float height) {
         evidence_.remove(*remove);
         sort_dirty_ = true;
     }
+}
+
+void App::draw_jobs() {
+    for (auto& job : jobs_) {
+        if (job.state != EvtxJob::State::parsing) continue;
+        ImGui::PushID(static_cast<int>(job.evidence));
+        const float fraction = job.chunks ? static_cast<float>(job.done) / static_cast<float>(job.chunks) : 1.0f;
+        const std::string overlay = job.name + ": chunk " + std::to_string(job.done) + " of " +
+                                    std::to_string(job.chunks) + ", " + std::to_string(job.stats.records) + " events";
+        const float cancel_w = ImGui::CalcTextSize("Cancel").x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x - cancel_w - ImGui::GetStyle().ItemSpacing.x, 0),
+                           overlay.c_str());
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) cancel_evtx(job.evidence);
+        ImGui::PopID();
+    }
+}
+
+void App::draw_events_table(float height) {
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
+                                       ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
+                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                                       ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("events", 7, kFlags, ImVec2(0, height))) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Time (UTC)", ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
+    ImGui::TableSetupColumn("Event ID", ImGuiTableColumnFlags_WidthFixed, em * 4.0f);
+    ImGui::TableSetupColumn("Provider", ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
+    ImGui::TableSetupColumn("Channel", ImGuiTableColumnFlags_WidthFixed, em * 10.0f);
+    ImGui::TableSetupColumn("Computer", ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
+    ImGui::TableSetupColumn("Record", ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
+    ImGui::TableSetupColumn("Details", ImGuiTableColumnFlags_WidthFixed, em * 60.0f);
+    ImGui::TableHeadersRow();
+    // Only the visible rows are drawn: a million events scroll smoothly.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(events_.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const EventRow& e = events_[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.time.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.event_id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.provider.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.channel.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.computer.c_str());
+            ImGui::TableNextColumn();
+            if (e.recovered) ImGui::TextColored(kWarning, "%llu (recovered)", static_cast<unsigned long long>(e.record_id));
+            else ImGui::Text("%llu", static_cast<unsigned long long>(e.record_id));
+            ImGui::TableNextColumn();
+            ImGui::TextColored(kMuted, "%s", e.details.c_str());
+        }
+    }
+    ImGui::EndTable();
 }
 
 void App::draw_log(float height) {

@@ -47,8 +47,9 @@ export async function launchBrowser() {
 
 // Drops files on the page's canvas as a real drag would: dragover, then
 // drop, both carrying a DataTransfer of File objects. `files` is a list of
-// {name, base64} for real files, or {name, repeatMiB} for a big synthetic
-// file made of one repeated 1 MiB block.
+// {name, base64} for real files, {name, repeatMiB} for a big synthetic
+// file made of one repeated 1 MiB block, or {name, base64, repeatChunks} for
+// a big EVTX file: the real file's header, then its chunks over and over.
 export async function dropFiles(page, files) {
   await page.evaluate(async (specs) => {
     const dt = new DataTransfer();
@@ -59,6 +60,10 @@ export async function dropFiles(page, files) {
         const bytes = new Uint8Array(bin.length);
         for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
         parts = [bytes];
+        if (spec.repeatChunks) {
+          const chunks = bytes.subarray(4096, 4096 + Math.floor((bytes.length - 4096) / 65536) * 65536);
+          parts = [bytes.subarray(0, 4096), ...new Array(spec.repeatChunks).fill(chunks)];
+        }
       } else {
         const block = new Uint8Array(1024 * 1024);
         const line = new TextEncoder().encode('2026-11-22T08:00:00Z host sshd[42]: Accepted publickey for analyst\n');

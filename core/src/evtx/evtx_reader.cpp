@@ -31,13 +31,10 @@ bool all_zero(std::span<const std::byte> b) {
 
 EvtxReader::EvtxReader(io::ByteSource& source) : source_(source) {}
 
-Result<FileHeader> EvtxReader::open() {
-    std::vector<std::byte> head(kFileHeaderSize);
-    auto got = source_.read_at(0, head);
-    if (!got) return got.error();
-    if (*got < 128 || std::memcmp(head.data(), kFileMagic, 8) != 0) {
-        return fail(ErrorKind::invalid, "not an EVTX file (no \"ElfFile\" signature)",
-                    Location::at_offset(source_.name(), 0));
+Result<FileHeader> parse_file_header(std::span<const std::byte> head, const std::string& name,
+                                     std::vector<Warning>& warnings) {
+    if (head.size() < 128 || std::memcmp(head.data(), kFileMagic, 8) != 0) {
+        return fail(ErrorKind::invalid, "not an EVTX file (no \"ElfFile\" signature)", Location::at_offset(name, 0));
     }
     FileHeader h;
     h.first_chunk = load<std::uint64_t>(head, 8);
@@ -47,13 +44,21 @@ Result<FileHeader> EvtxReader::open() {
     h.major_version = load<std::uint16_t>(head, 38);
     h.chunk_count = load<std::uint16_t>(head, 42);
     h.flags = load<std::uint32_t>(head, 120);
-    h.checksum_ok = crc32(std::span(head).first(120)) == load<std::uint32_t>(head, 124);
-    if (!h.checksum_ok) warnings_.push_back({124, "file header checksum mismatch"});
+    h.checksum_ok = crc32(head.first(120)) == load<std::uint32_t>(head, 124);
+    if (!h.checksum_ok) warnings.push_back({124, "file header checksum mismatch"});
     if (h.major_version != 3 || (h.minor_version != 1 && h.minor_version != 2)) {
-        warnings_.push_back({36, "unusual format version " + std::to_string(h.major_version) + "." +
-                                     std::to_string(h.minor_version)});
+        warnings.push_back({36, "unusual format version " + std::to_string(h.major_version) + "." +
+                                    std::to_string(h.minor_version)});
     }
     return h;
+}
+
+Result<FileHeader> EvtxReader::open() {
+    std::vector<std::byte> head(kFileHeaderSize);
+    auto got = source_.read_at(0, head);
+    if (!got) return got.error();
+    head.resize(*got);
+    return parse_file_header(head, source_.name(), warnings_);
 }
 
 namespace detail {
@@ -165,6 +170,17 @@ std::uint32_t chunk_count(std::uint64_t file_size) {
 }
 
 }  // namespace detail
+
+std::uint32_t chunk_count(std::uint64_t file_size) { return detail::chunk_count(file_size); }
+
+ReadStats read_chunk(std::span<const std::byte> chunk, std::uint32_t index, std::vector<Warning>& warnings,
+                     const std::function<bool(const Record&)>& on_record) {
+    detail::ChunkParser parser(chunk);
+    const std::uint64_t off = kFileHeaderSize + std::uint64_t{index} * kChunkSize;
+    auto outcome = detail::read_chunk(index, off, chunk, parser, on_record);
+    for (auto& w : outcome.warnings) warnings.push_back(std::move(w));
+    return outcome.stats;
+}
 
 void EvtxReader::merge(detail::ChunkOutcome&& outcome, ReadStats& stats) {
     stats.records += outcome.stats.records;

@@ -185,6 +185,22 @@ private:
     std::vector<ChunkSummary> chunks_;
 };
 
+// [SECTION] Reading chunk by chunk, when the caller fetches the bytes ---------
+// The browser reads a dropped File by slices, asynchronously, so it cannot
+// hand core a ByteSource; it hands over the header, then each chunk.
+
+// Checks the first kFileHeaderSize bytes of a file. Warnings are appended.
+Result<FileHeader> parse_file_header(std::span<const std::byte> head, const std::string& name,
+                                     std::vector<Warning>& warnings);
+
+// How many chunks a file of `file_size` bytes holds (by size, not header).
+std::uint32_t chunk_count(std::uint64_t file_size);
+
+// Reads the records of chunk `index` (its bytes, at most kChunkSize), calling
+// `on_record` for each; warnings are appended. Records point into `chunk`.
+ReadStats read_chunk(std::span<const std::byte> chunk, std::uint32_t index, std::vector<Warning>& warnings,
+                     const std::function<bool(const Record&)>& on_record);
+
 // Windows FILETIME (100 ns since 1601-01-01 UTC) as ISO 8601 with 7 decimals.
 std::string filetime_iso(std::uint64_t filetime);
 
