@@ -33,18 +33,36 @@ void print_warnings(const evtx::EvtxReader& reader, const std::string& path) {
     }
 }
 
+// An EVTX file opened for reading, or a message on stderr.
+struct OpenEvtx {
+    std::unique_ptr<FileByteSource> source;
+    evtx::EvtxReader reader;
+    evtx::FileHeader header;
+
+    static std::unique_ptr<OpenEvtx> open(const std::string& path) {
+        auto source = FileByteSource::open(path);
+        if (!source) {
+            std::fprintf(stderr, "trinity: %s\n", source.error().describe().c_str());
+            return nullptr;
+        }
+        auto file = std::unique_ptr<OpenEvtx>(new OpenEvtx(std::move(*source)));
+        auto header = file->reader.open();
+        if (!header) {
+            std::fprintf(stderr, "trinity: %s\n", header.error().describe().c_str());
+            return nullptr;
+        }
+        file->header = *header;
+        return file;
+    }
+
+private:
+    explicit OpenEvtx(std::unique_ptr<FileByteSource> s) : source(std::move(s)), reader(*source) {}
+};
+
 int run_dump(const DumpOptions& o) {
-    auto source = FileByteSource::open(o.path);
-    if (!source) {
-        std::fprintf(stderr, "trinity: %s\n", source.error().describe().c_str());
-        return 1;
-    }
-    evtx::EvtxReader reader(**source);
-    auto header = reader.open();
-    if (!header) {
-        std::fprintf(stderr, "trinity: %s\n", header.error().describe().c_str());
-        return 1;
-    }
+    auto file = OpenEvtx::open(o.path);
+    if (!file) return 1;
+    evtx::EvtxReader& reader = file->reader;
     const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
     // Rendering runs on the parsing threads; printing stays in file order.
     auto render = [&o](const evtx::Record& r, std::string& out) {
@@ -81,23 +99,15 @@ int run_dump(const DumpOptions& o) {
 }
 
 int run_info(const std::string& path, bool as_json) {
-    auto source = FileByteSource::open(path);
-    if (!source) {
-        std::fprintf(stderr, "trinity: %s\n", source.error().describe().c_str());
-        return 1;
-    }
-    evtx::EvtxReader reader(**source);
-    auto header = reader.open();
-    if (!header) {
-        std::fprintf(stderr, "trinity: %s\n", header.error().describe().c_str());
-        return 1;
-    }
+    auto file = OpenEvtx::open(path);
+    if (!file) return 1;
+    evtx::EvtxReader& reader = file->reader;
+    const evtx::FileHeader& h = file->header;
     auto stats = reader.read([](const evtx::Record&) { return true; });
     if (!stats) {
         std::fprintf(stderr, "trinity: %s\n", stats.error().describe().c_str());
         return 1;
     }
-    const auto& h = *header;
     nlohmann::ordered_json j = {
         {"file", path},
         {"version", std::to_string(h.major_version) + "." + std::to_string(h.minor_version)},
