@@ -219,3 +219,28 @@ TEST(EvtxReaderCorpus, ParallelReadStopsEarly) {
 }
 
 }  // namespace
+
+namespace {
+
+// Records forwarded by WEC can hold elements written directly, without a
+// template, whose element starts lack the dependency id. Read once as
+// garbage names; evtxexport refuses the whole file.
+TEST(EvtxReaderCorpus, ElementsWithoutDependencyId) {
+    const auto corpus = trinity::test::corpus_dir();
+    if (!corpus) GTEST_SKIP() << "shared corpus not found at " TRINITY_CORPUS_DIR;
+    auto bytes = trinity::test::read_bytes(*corpus / "evtx/evtx-rs-samples/issue_201.evtx");
+    trinity::io::SpanByteSource src(bytes, "issue_201.evtx");
+    EvtxReader reader(src);
+    ASSERT_TRUE(reader.open().ok());
+    std::vector<std::string> xml;
+    ASSERT_TRUE(reader.read([&](const trinity::evtx::Record& r) {
+        if (!r.recovered) xml.push_back(render_xml(r));
+        return true;
+    }).ok());
+    ASSERT_EQ(xml.size(), 1u);
+    EXPECT_NE(xml[0].find("<Provider Name=\"MSExchange CmdletLogs\"/>"), std::string::npos) << xml[0];
+    EXPECT_NE(xml[0].find("<EventID Qualifiers=\"16384\">1</EventID>"), std::string::npos);
+    EXPECT_NE(xml[0].find("<Data>Set-Mailbox</Data>"), std::string::npos);
+}
+
+}  // namespace

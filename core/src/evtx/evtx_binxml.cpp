@@ -331,12 +331,31 @@ std::string ChunkParser::parse_fragment(std::uint32_t pos, std::uint32_t end, Bu
             if (auto err = parse_template_instance(pos, end, b, depth); !err.empty()) return err;
             continue;
         }
-        // Elements written out directly (nested BinXML values do this).
+        // Elements written out directly (nested BinXML values, and records
+        // written without templates, do this), with or without the 2-byte
+        // dependency id after the token: the name offset tells which.
         Template direct;
-        if (auto err = compile(pos, end, depth > 0, direct); !err.empty()) return err;
+        const bool without_id = (token & 0xbf) == 0x01 ? !has_dependency_id(pos) : depth > 0;
+        if (auto err = compile(pos, end, without_id, direct); !err.empty()) return err;
         return replay(direct, {}, b, depth);
     }
     return {};
+}
+
+bool ChunkParser::has_dependency_id(std::uint32_t pos) const {
+    // The element's name offset sits 7 bytes after the token with the id,
+    // 5 without. It points either just past itself (the name follows
+    // inline) or back to a name stored earlier in the chunk.
+    auto points_sensibly = [&](std::uint32_t field, bool inline_only) {
+        if (std::uint64_t{field} + 4 > chunk_.size()) return false;
+        std::uint32_t off;
+        std::memcpy(&off, chunk_.data() + field, 4);
+        if (off == field + 4) return true;
+        return !inline_only && off >= kChunkHeaderSize && off + 8 <= pos;
+    };
+    if (points_sensibly(pos + 7, true)) return true;
+    if (points_sensibly(pos + 5, true)) return false;
+    return points_sensibly(pos + 7, false) || !points_sensibly(pos + 5, false);
 }
 
 std::string ChunkParser::parse_record(std::uint32_t begin, std::uint32_t size, Record& record) {

@@ -60,6 +60,8 @@ private:
 
     // The UTF-8 name stored at chunk offset `offset` (decoded once).
     bool name_at(std::uint32_t offset, std::string_view& name);
+    // Whether the element start at `pos` carries a dependency id.
+    bool has_dependency_id(std::uint32_t pos) const;
     // Where the inline name at `offset` ends.
     bool name_end(std::uint32_t offset, std::uint32_t& after) const;
 
