@@ -30,16 +30,36 @@ if(TRINITY_OS_WEB)
     set_target_properties(OpenSSL::Crypto PROPERTIES IMPORTED_LOCATION "${prefix}/lib/libcrypto.a"
         INTERFACE_INCLUDE_DIRECTORIES "${prefix}/include")
 
+    add_library(trinity_third_party_yaml STATIC IMPORTED GLOBAL)
+    set_target_properties(trinity_third_party_yaml PROPERTIES IMPORTED_LOCATION "${prefix}/lib/libyaml-cpp.a"
+        INTERFACE_INCLUDE_DIRECTORIES "${prefix}/include")
+    add_library(trinity::yaml ALIAS trinity_third_party_yaml)
+
+    add_library(trinity_third_party_re2 STATIC IMPORTED GLOBAL)
+    set_target_properties(trinity_third_party_re2 PROPERTIES IMPORTED_LOCATION "${prefix}/lib/libre2.a"
+        INTERFACE_INCLUDE_DIRECTORIES "${prefix}/include")
+    add_library(trinity::re2 ALIAS trinity_third_party_re2)
+
     if(TRINITY_BUILD_TESTS)
         find_package(GTest CONFIG REQUIRED)
     endif()
 else()
     find_package(nlohmann_json 3.10 REQUIRED)
     find_package(OpenSSL 3 REQUIRED)
+    # yaml-cpp (rules, playbooks, connectors) and RE2 (linear-time regexes on
+    # hostile logs), as trinity::yaml and trinity::re2 on both platforms.
+    find_package(yaml-cpp 0.7 CONFIG REQUIRED)
+    add_library(trinity_third_party_yaml INTERFACE)
+    target_link_libraries(trinity_third_party_yaml INTERFACE yaml-cpp)
+    add_library(trinity::yaml ALIAS trinity_third_party_yaml)
+    find_package(PkgConfig REQUIRED)
+    pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+    add_library(trinity_third_party_re2 INTERFACE)
+    target_link_libraries(trinity_third_party_re2 INTERFACE PkgConfig::RE2)
+    add_library(trinity::re2 ALIAS trinity_third_party_re2)
     if(NOT TRINITY_FUZZ)
         find_package(CLI11 CONFIG REQUIRED)
         # Debian ships cpp-httplib compiled (with OpenSSL) and a pkg-config file.
-        find_package(PkgConfig REQUIRED)
         pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
         if(TRINITY_BUILD_TESTS)
             find_package(GTest REQUIRED)

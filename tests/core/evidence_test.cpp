@@ -26,12 +26,12 @@ using trinity::evidence::to_json;
 constexpr std::string_view kExcelJson =
     R"j({"bom":false,"delimiter":";","detail":"4 columns, 2 rows checked; 8-bit text that is not UTF-8 (read as Windows-1252)",)j"
     R"j("encoding":"windows-1252","error":null,"format":"csv","id":1,"label":"CSV (;), Windows-1252",)j"
-    R"j("line_endings":"crlf","name":"excel_de_semicolon.csv","size":812})j";
+    R"j("line_endings":"crlf","name":"excel_de_semicolon.csv","sha256":null,"size":812})j";
 
 constexpr std::string_view kUnreadableJson =
     R"j({"bom":false,"delimiter":null,"detail":"could not be read","encoding":"none",)j"
     R"j("error":"C:\\Windows\\System32\\config\\SAM: permission denied","format":"binary","id":1,)j"
-    R"j("label":"Unreadable","line_endings":"none","name":"SAM","size":65536})j";
+    R"j("label":"Unreadable","line_endings":"none","name":"SAM","sha256":null,"size":65536})j";
 
 SniffResult excel_csv() {
     SniffResult s;
@@ -131,7 +131,7 @@ TEST(EvidenceJson, HasEveryKeyWithItsType) {
     EvidenceList list;
     const auto j = nlohmann::json::parse(to_json(list.add("tasklist.txt", 7398, text_utf16())));
     ASSERT_TRUE(j.is_object());
-    EXPECT_EQ(j.size(), 11u);
+    EXPECT_EQ(j.size(), 12u);
     EXPECT_EQ(j.at("id"), 1);
     EXPECT_EQ(j.at("name"), "tasklist.txt");
     EXPECT_EQ(j.at("size"), 7398);
@@ -142,6 +142,7 @@ TEST(EvidenceJson, HasEveryKeyWithItsType) {
     EXPECT_TRUE(j.at("delimiter").is_null());  // not a CSV
     EXPECT_EQ(j.at("label"), "Text, UTF-16LE (BOM)");
     EXPECT_EQ(j.at("detail"), "UTF-16LE byte order mark");
+    EXPECT_TRUE(j.at("sha256").is_null());  // not hashed yet
     EXPECT_TRUE(j.at("error").is_null());
 }
 

@@ -128,4 +128,34 @@ TEST(EvtxFields, SysmonFileCreateRecordHasSigmaNames) {
     EXPECT_EQ(f.find("Correlation_ActivityID"), nullptr);  // <Correlation/> has no attributes
 }
 
+TEST(EvtxFields, RecordBecomesTypedEventWithProvenance) {
+    const auto corpus = trinity::test::corpus_dir();
+    if (!corpus) GTEST_SKIP() << "shared corpus not found at " TRINITY_CORPUS_DIR;
+    const auto path = *corpus / "sigma/regression_data/rules-emerging-threats/2026/Exploits/RedSun/"
+                                "file_event_win_exploit_redsun_indicators/f2e4b7d9-5c3a-4f8b-9e1d-7a6c2b3f4e5d.evtx";
+    auto bytes = trinity::test::read_bytes(path);
+    trinity::io::SpanByteSource src(bytes, path.string());
+    EvtxReader reader(src);
+    ASSERT_TRUE(reader.open());
+    std::vector<trinity::event::Event> events;
+    (void)reader.read([&](const trinity::evtx::Record& r) {
+        events.push_back(trinity::evtx::to_event(r, 42));
+        return true;
+    });
+    ASSERT_EQ(events.size(), 1u);
+    const auto& e = events[0];
+    EXPECT_EQ(e.source, "evtx");
+    EXPECT_EQ(e.provenance.evidence, 42u);
+    // Provenance names the record by its header id (unique in the file); the
+    // XML's EventRecordID is the number the original log gave it.
+    EXPECT_EQ(e.provenance.record, 1u);
+    EXPECT_EQ(e.find("EventRecordID")->value, "83239");
+    EXPECT_GT(e.provenance.offset, 0u);
+    ASSERT_TRUE(e.time_us);
+    EXPECT_EQ(trinity::event::format_time(*e.time_us), "2026-04-17T05:24:53.092051Z");
+    EXPECT_EQ(e.find("EventID")->type, trinity::event::FieldType::integer);
+    EXPECT_EQ(e.find("Image")->type, trinity::event::FieldType::string);
+    EXPECT_EQ(*e.value("Image"), "C:\\Users\\xodih\\Downloads\\RedSun.exe");
+}
+
 }  // namespace

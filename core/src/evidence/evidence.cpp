@@ -21,6 +21,7 @@ nlohmann::json as_json(const Evidence& e) {
         {"detail", e.sniff.detail},
     };
     j["delimiter"] = e.sniff.delimiter ? nlohmann::json(std::string(1, e.sniff.delimiter)) : nlohmann::json();
+    j["sha256"] = e.sha256.empty() ? nlohmann::json() : nlohmann::json(e.sha256);
     j["error"] = e.error ? nlohmann::json(e.error->describe()) : nlohmann::json();
     return j;
 }
@@ -34,14 +35,14 @@ std::string dump(const nlohmann::json& j) {
 }  // namespace
 
 const Evidence& EvidenceList::add(std::string name, std::uint64_t size, artifact::SniffResult sniff) {
-    items_.push_back(Evidence{next_id_++, std::move(name), size, std::move(sniff), std::nullopt});
+    items_.push_back(Evidence{next_id_++, std::move(name), size, std::move(sniff), {}, std::nullopt});
     return items_.back();
 }
 
 const Evidence& EvidenceList::add_failed(std::string name, std::uint64_t size, Error error) {
     artifact::SniffResult none;
     none.detail = "could not be read";
-    items_.push_back(Evidence{next_id_++, std::move(name), size, std::move(none), std::move(error)});
+    items_.push_back(Evidence{next_id_++, std::move(name), size, std::move(none), {}, std::move(error)});
     return items_.back();
 }
 

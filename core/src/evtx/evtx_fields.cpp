@@ -92,3 +92,37 @@ Fields extract_fields(const Record& r) {
 }
 
 }  // namespace trinity::evtx
+
+namespace trinity::evtx {
+namespace {
+
+bool is_integer_field(std::string_view name) {
+    constexpr std::string_view kIntegers[] = {"EventID", "Version", "Level", "Task", "Opcode", "EventRecordID",
+                                              "Execution_ProcessID", "Execution_ThreadID"};
+    for (std::string_view n : kIntegers) {
+        if (n == name) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+event::Event to_event(const Record& record, evidence::EvidenceId evidence) {
+    event::Event out;
+    out.source = "evtx";
+    Fields fields = extract_fields(record);
+    out.fields.reserve(fields.items.size());
+    for (auto& [name, value] : fields.items) {
+        const auto type = is_integer_field(name) && !value.empty() ? event::FieldType::integer : event::FieldType::string;
+        out.fields.push_back(event::Field{std::move(name), std::move(value), type});
+    }
+    if (const std::string* t = out.value("TimeCreated")) out.time_us = event::parse_time(*t);
+    if (!out.time_us && record.written_filetime) out.time_us = event::filetime_to_unix_us(record.written_filetime);
+    out.provenance.evidence = evidence;
+    out.provenance.record = record.record_id;
+    out.provenance.offset = record.offset;
+    out.provenance.recovered = record.recovered;
+    return out;
+}
+
+}  // namespace trinity::evtx

@@ -21,6 +21,7 @@ struct Evidence {
     std::string name;          // as the analyst named it; never used to open anything
     std::uint64_t size = 0;    // bytes
     artifact::SniffResult sniff;
+    std::string sha256;        // lower-case hex; empty until the file has been hashed
     std::optional<Error> error;  // set when the evidence could not be read
 };
 

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "trinity/event/event.h"
 #include "trinity/evtx/evtx.h"
 
 namespace trinity::evtx {
@@ -26,5 +27,10 @@ struct Fields {
 };
 
 Fields extract_fields(const Record& record);
+
+// The record as an Event (source "evtx"): the fields above, numeric System
+// fields typed as integers, the time from TimeCreated (or the record's
+// written time), provenance = evidence + EventRecordID + file offset.
+event::Event to_event(const Record& record, evidence::EvidenceId evidence);
 
 }  // namespace trinity::evtx
