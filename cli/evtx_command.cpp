@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "file_byte_source.h"
+#include "trinity/artifact/codepage.h"
 #include "trinity/evtx/evtx.h"
 #include "trinity/evtx/evtx_fields.h"
 
@@ -24,6 +25,7 @@ struct DumpOptions {
     bool no_recovered = false;
     bool fields = false;
     unsigned threads = 0;  // 0: all cores
+    std::string codepage = "1252";
 };
 
 void print_warnings(const evtx::EvtxReader& reader, const std::string& path) {
@@ -60,9 +62,15 @@ private:
 };
 
 int run_dump(const DumpOptions& o) {
+    const auto codepage = artifact::parse_codepage(o.codepage);
+    if (!codepage) {
+        std::fprintf(stderr, "trinity: unknown code page '%s' (try 1252, 1251, 932, ...)\n", o.codepage.c_str());
+        return 2;
+    }
     auto file = OpenEvtx::open(o.path);
     if (!file) return 1;
     evtx::EvtxReader& reader = file->reader;
+    reader.set_ansi_codepage(*codepage);
     const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
     // Rendering runs on the parsing threads; printing stays in file order.
     auto render = [&o](const evtx::Record& r, std::string& out) {
@@ -164,6 +172,8 @@ void add_evtx_command(CLI::App& app, int& exit_code) {
     l->excludes(fl);
     d->add_flag("--no-recovered", dump->no_recovered, "Leave out records recovered from chunk slack");
     d->add_option("--threads", dump->threads, "Parse chunks on this many threads (default: all cores)");
+    d->add_option("--codepage", dump->codepage,
+                  "Code page of ANSI strings in the log: 1252 (default), 1250-1258, 437, 850, 866, 932, 936, 949, 950");
     d->callback([dump, &exit_code] { exit_code = run_dump(*dump); });
 
     auto info_path = std::make_shared<std::string>();

@@ -43,6 +43,20 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
+CivilDate civil_from_days(std::int64_t days) {
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    CivilDate out;
+    out.day = doy - (153 * mp + 2) / 5 + 1;
+    out.month = mp < 10 ? mp + 3 : mp - 9;
+    out.year = static_cast<std::int64_t>(yoe) + era * 400 + (out.month <= 2);
+    return out;
+}
+
 std::optional<std::int64_t> parse_time(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '"')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '"')) s.remove_suffix(1);
@@ -110,16 +124,9 @@ std::string format_time(std::int64_t time_us) {
         rem += kSecondsPerDay;
         --days;
     }
-    // civil_from_days, the inverse of days_from_civil above.
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+    const CivilDate date = civil_from_days(days);
+    const std::int64_t y = date.year;
+    const unsigned m = date.month, d = date.day;
     char buf[48];
     const int hh = static_cast<int>(rem / 3600), mm = static_cast<int>(rem / 60 % 60), ss = static_cast<int>(rem % 60);
     int n = 0;

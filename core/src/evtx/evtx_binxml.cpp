@@ -236,18 +236,80 @@ std::string ChunkParser::compile(std::uint32_t pos, std::uint32_t end, bool nest
     return {};
 }
 
+void link_elements(Template& t) {
+    struct Open {
+        std::size_t op;
+        bool in_content;  // past '>': substitutions are content, not attribute values
+        std::vector<std::uint16_t> optionals;
+    };
+    std::vector<Open> stack;
+    for (std::size_t i = 0; i < t.ops.size(); ++i) {
+        Op& op = t.ops[i];
+        switch (op.kind) {
+            case Op::open: stack.push_back({i, false, {}}); break;
+            case Op::close_start:
+                if (!stack.empty()) stack.back().in_content = true;
+                break;
+            case Op::substitution:
+                if (op.optional && !stack.empty() && stack.back().in_content) {
+                    stack.back().optionals.push_back(op.index);
+                }
+                break;
+            case Op::close_empty:
+            case Op::end: {
+                if (stack.empty()) break;
+                Open& e = stack.back();
+                Op& open = t.ops[e.op];
+                open.skip = static_cast<std::uint32_t>(i + 1);
+                open.optional_first = static_cast<std::uint32_t>(t.optional_values.size());
+                open.optional_count = static_cast<std::uint16_t>(std::min<std::size_t>(e.optionals.size(), 0xffff));
+                t.optional_values.insert(t.optional_values.end(), e.optionals.begin(),
+                                         e.optionals.begin() + open.optional_count);
+                stack.pop_back();
+                break;
+            }
+            case Op::attribute:
+            case Op::text: break;
+        }
+    }
+}
+
 std::string ChunkParser::replay(const Template& t, std::span<const Value> values, Builder& b, int depth) {
     const auto& ops = t.ops;
+    // NULL is the value type 0x00. A typed value without bytes (a GUID or an
+    // integer of size 0) has nothing to render either, and Windows shows
+    // such attributes as absent; a zero-length string is an empty string.
+    // A slot the instance has no value for (templates with more slots than
+    // values) is NULL too.
+    auto is_null = [&](std::size_t idx) {
+        if (idx >= values.size()) return true;
+        const Value& v = values[idx];
+        const auto base = static_cast<ValueType>(v.type & 0x7f);
+        return v.type == 0 || (v.bytes.empty() && base != ValueType::string && base != ValueType::ansi_string);
+    };
     for (std::size_t i = 0; i < ops.size(); ++i) {
         const Op& op = ops[i];
         std::string err;
         switch (op.kind) {
-            case Op::open: err = b.open(op.name); break;
+            case Op::open: {
+                bool omit = false;
+                for (std::uint32_t k = 0; k < op.optional_count && !omit; ++k) {
+                    omit = is_null(t.optional_values[op.optional_first + k]);
+                }
+                // The document element stays whatever its content: left
+                // out, it would take the whole record with it (records
+                // half overwritten in slack hold NULL EventData).
+                if (omit && op.skip > i && !b.stack.empty()) {
+                    i = op.skip - 1;
+                    break;
+                }
+                err = b.open(op.name);
+                break;
+            }
             case Op::attribute: {
                 // An attribute whose optional value is NULL is left out.
                 if (i + 1 < ops.size() && ops[i + 1].kind == Op::substitution && ops[i + 1].optional) {
-                    const std::size_t idx = ops[i + 1].index;
-                    if (idx >= values.size() || values[idx].type == 0 || values[idx].bytes.empty()) {
+                    if (is_null(ops[i + 1].index)) {
                         ++i;
                         break;
                     }
@@ -295,6 +357,7 @@ std::string ChunkParser::parse_template_instance(std::uint32_t& pos, std::uint32
     if (it == templates_.end()) {
         auto t = std::make_unique<Template>();
         if (auto err = compile(body, body + body_size, false, *t); !err.empty()) return err;
+        link_elements(*t);
         it = templates_.emplace(def, std::move(t)).first;
     }
 

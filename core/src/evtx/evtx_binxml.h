@@ -33,11 +33,23 @@ struct Op {
     std::uint16_t index = 0;
     std::string_view name{};
     Value value{};
+    // open only: the op after the element's end, and which values (a range
+    // of Template::optional_values) are optional substitutions directly in
+    // its content. When one of them is NULL, the element is left out whole.
+    std::uint32_t skip = 0;
+    std::uint32_t optional_first = 0;
+    std::uint16_t optional_count = 0;
 };
 
 struct Template {
     std::vector<Op> ops;
+    std::vector<std::uint16_t> optional_values;
 };
+
+// Links each open op to its end and to the optional substitutions of its
+// content (MS-EVEN6 3.1.4.7.2: an element or attribute whose optional
+// substitution is NULL is omitted). Unbalanced ops are left unlinked.
+void link_elements(Template& t);
 
 class ChunkParser {
 public:
@@ -85,7 +97,8 @@ struct ChunkOutcome {
 // Reads the records of one chunk (its bytes already in memory), calling
 // `on_record` for each. Records point into `chunk` and into `parser`.
 ChunkOutcome read_chunk(std::uint32_t index, std::uint64_t offset, std::span<const std::byte> chunk,
-                        ChunkParser& parser, const std::function<bool(const Record&)>& on_record);
+                        ChunkParser& parser, const std::function<bool(const Record&)>& on_record,
+                        unsigned ansi_codepage);
 
 // How many chunks a file of this size holds (by size, not by its header).
 std::uint32_t chunk_count(std::uint64_t file_size);

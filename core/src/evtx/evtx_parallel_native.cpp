@@ -73,11 +73,12 @@ Result<ReadStats> EvtxReader::read_parallel(const Render& render, const Consume&
                     header.offset = r.offset;
                     header.chunk_index = r.chunk_index;
                     header.recovered = r.recovered;
+                    header.ansi_codepage = r.ansi_codepage;
                     slot.headers.push_back(std::move(header));
                     render(r, slot.text);
                     slot.ends.push_back(slot.text.size());
                     return true;
-                });
+                }, ansi_codepage_);
             }
             std::lock_guard lock(mutex);
             ready.emplace(index, std::move(slot));

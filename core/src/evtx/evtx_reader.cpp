@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "evtx_binxml.h"
+#include "trinity/artifact/codepage.h"
 #include "trinity/evtx/evtx.h"
 
 namespace trinity::evtx {
@@ -30,6 +31,12 @@ bool all_zero(std::span<const std::byte> b) {
 }  // namespace
 
 EvtxReader::EvtxReader(io::ByteSource& source) : source_(source) {}
+
+bool EvtxReader::set_ansi_codepage(unsigned codepage) {
+    if (!artifact::codepage_supported(codepage)) return false;
+    ansi_codepage_ = codepage;
+    return true;
+}
 
 Result<FileHeader> parse_file_header(std::span<const std::byte> head, const std::string& name,
                                      std::vector<Warning>& warnings) {
@@ -64,7 +71,8 @@ Result<FileHeader> EvtxReader::open() {
 namespace detail {
 
 ChunkOutcome read_chunk(std::uint32_t index, std::uint64_t off, std::span<const std::byte> chunk,
-                        ChunkParser& parser, const std::function<bool(const Record&)>& on_record) {
+                        ChunkParser& parser, const std::function<bool(const Record&)>& on_record,
+                        unsigned ansi_codepage) {
     ChunkOutcome out;
     ChunkSummary& summary = out.summary;
     std::vector<Warning>& warnings = out.warnings;
@@ -103,6 +111,7 @@ ChunkOutcome read_chunk(std::uint32_t index, std::uint64_t off, std::span<const 
     }
 
     Record record;
+    record.ansi_codepage = ansi_codepage;
     std::uint32_t pos = kChunkHeaderSize;
     while (pos + kMinRecordSize <= free_space) {
         if (load<std::uint32_t>(chunk, pos) != kRecordMagic) {
@@ -174,10 +183,10 @@ std::uint32_t chunk_count(std::uint64_t file_size) {
 std::uint32_t chunk_count(std::uint64_t file_size) { return detail::chunk_count(file_size); }
 
 ReadStats read_chunk(std::span<const std::byte> chunk, std::uint32_t index, std::vector<Warning>& warnings,
-                     const std::function<bool(const Record&)>& on_record) {
+                     const std::function<bool(const Record&)>& on_record, unsigned ansi_codepage) {
     detail::ChunkParser parser(chunk);
     const std::uint64_t off = kFileHeaderSize + std::uint64_t{index} * kChunkSize;
-    auto outcome = detail::read_chunk(index, off, chunk, parser, on_record);
+    auto outcome = detail::read_chunk(index, off, chunk, parser, on_record, ansi_codepage);
     for (auto& w : outcome.warnings) warnings.push_back(std::move(w));
     return outcome.stats;
 }
@@ -202,7 +211,8 @@ Result<ReadStats> EvtxReader::read(const std::function<bool(const Record&)>& on_
         auto got = source_.read_at(off, buffer);
         if (!got) return got.error();
         detail::ChunkParser parser(std::span<const std::byte>(buffer).first(*got));
-        auto outcome = detail::read_chunk(index, off, std::span<const std::byte>(buffer).first(*got), parser, on_record);
+        auto outcome = detail::read_chunk(index, off, std::span<const std::byte>(buffer).first(*got), parser,
+                                          on_record, ansi_codepage_);
         const bool stopped = outcome.stopped;
         merge(std::move(outcome), stats);
         if (stopped) break;

@@ -14,7 +14,7 @@ using ojson = nlohmann::ordered_json;
 std::string pieces_text(const Record& r, std::int32_t first) {
     std::string out;
     for (std::int32_t i = first; i >= 0; i = r.pieces[static_cast<std::size_t>(i)].next) {
-        append_value_text(out, r.pieces[static_cast<std::size_t>(i)].value);
+        append_value_text(out, r.pieces[static_cast<std::size_t>(i)].value, r.ansi_codepage);
     }
     return out;
 }
@@ -102,7 +102,7 @@ ojson typed(const Record& r, std::int32_t first) {
     const auto type = static_cast<ValueType>(p.value.type);
     if (p.next < 0 && !(p.value.type & 0x80) && number_size(type) != 0 &&
         number_size(type) == p.value.bytes.size()) {
-        const std::string text = value_text(p.value);
+        const std::string text = value_text(p.value, r.ansi_codepage);
         switch (type) {
             case ValueType::int8: case ValueType::int16: case ValueType::int32: case ValueType::int64:
                 return ojson(std::strtoll(text.c_str(), nullptr, 10));

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "trinity/artifact/codepage.h"
+#include "trinity/event/event.h"
 #include "trinity/artifact/text_encoding.h"
 #include "trinity/evtx/evtx.h"
 
@@ -22,19 +24,6 @@ void append_printf(std::string& out, const char* fmt, auto... args) {
     char buf[64];
     const int n = std::snprintf(buf, sizeof buf, fmt, args...);
     if (n > 0) out.append(buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
-}
-
-// Days since 1970-01-01 to a civil date (proleptic Gregorian).
-void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
 }
 
 void append_hex_bytes(std::string& out, std::span<const std::byte> bytes) {
@@ -131,7 +120,7 @@ bool append_scalar(std::string& out, std::uint8_t type, std::span<const std::byt
     }
 }
 
-void append_array(std::string& out, std::uint8_t type, std::span<const std::byte> b) {
+void append_array(std::string& out, std::uint8_t type, std::span<const std::byte> b, unsigned ansi_codepage) {
     const auto base = static_cast<std::uint8_t>(type & 0x7f);
     if (base == static_cast<std::uint8_t>(ValueType::string)) {
         // NUL-terminated UTF-16 strings, one after another.
@@ -159,7 +148,7 @@ void append_array(std::string& out, std::uint8_t type, std::span<const std::byte
             if (i < b.size() && b[i] != std::byte{0}) continue;
             if (i > start) {
                 if (!first) out += ',';
-                out += artifact::decode_to_utf8(b.subspan(start, i - start), artifact::Encoding::single_byte);
+                artifact::append_codepage(out, b.subspan(start, i - start), ansi_codepage);
                 first = false;
             }
             start = i + 1;
@@ -187,18 +176,18 @@ std::string filetime_iso(std::uint64_t filetime) {
     std::int64_t days = seconds / 86400;
     std::int64_t rem = seconds % 86400;
     if (rem < 0) { rem += 86400; --days; }
-    int y;
-    unsigned m, d;
-    civil_from_days(days, y, m, d);
+    const event::CivilDate date = event::civil_from_days(days);
+    const int y = static_cast<int>(date.year);
+    const unsigned m = date.month, d = date.day;
     std::string out;
     append_printf(out, "%04d-%02u-%02uT%02d:%02d:%02d.%07" PRIu32 "Z", y, m, d, static_cast<int>(rem / 3600),
                   static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60), ticks);
     return out;
 }
 
-void append_value_text(std::string& out, const Value& v) {
+void append_value_text(std::string& out, const Value& v, unsigned ansi_codepage) {
     if (v.type & 0x80) {
-        append_array(out, v.type, v.bytes);
+        append_array(out, v.type, v.bytes, ansi_codepage);
         return;
     }
     switch (static_cast<ValueType>(v.type)) {
@@ -207,7 +196,7 @@ void append_value_text(std::string& out, const Value& v) {
             out += artifact::decode_to_utf8(trim_utf16_nul(v.bytes), artifact::Encoding::utf16le);
             return;
         case ValueType::ansi_string:
-            out += artifact::decode_to_utf8(trim_nul(v.bytes), artifact::Encoding::single_byte);
+            artifact::append_codepage(out, trim_nul(v.bytes), ansi_codepage);
             return;
         case ValueType::binary: append_hex_bytes(out, v.bytes); return;
         case ValueType::sid:
@@ -220,9 +209,9 @@ void append_value_text(std::string& out, const Value& v) {
     }
 }
 
-std::string value_text(const Value& value) {
+std::string value_text(const Value& value, unsigned ansi_codepage) {
     std::string out;
-    append_value_text(out, value);
+    append_value_text(out, value, ansi_codepage);
     return out;
 }
 

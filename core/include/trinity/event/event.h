@@ -79,6 +79,14 @@ std::optional<std::int64_t> parse_time(std::string_view text);
 // with their own date layouts (syslog, systeminfo).
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
 
+// The inverse: the civil date `days` after 1970-01-01.
+struct CivilDate {
+    std::int64_t year = 1970;
+    unsigned month = 1;
+    unsigned day = 1;
+};
+CivilDate civil_from_days(std::int64_t days);
+
 // "2024-03-01T12:34:56.123456Z" (the fraction only when non-zero).
 std::string format_time(std::int64_t time_us);
 

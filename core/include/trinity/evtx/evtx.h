@@ -69,8 +69,9 @@ struct Value {
 // Text of a value as Windows renders it in event XML (unescaped UTF-8):
 // decimal integers, 0x-prefixed hex, {GUID}, S-1-5-..., ISO 8601 UTC times
 // with 100 ns precision, upper-case hex for binary, comma-separated arrays.
-std::string value_text(const Value& value);
-void append_value_text(std::string& out, const Value& value);
+// AnsiString values are decoded from `ansi_codepage` (artifact/codepage.h).
+std::string value_text(const Value& value, unsigned ansi_codepage = 1252);
+void append_value_text(std::string& out, const Value& value, unsigned ansi_codepage = 1252);
 
 // [SECTION] The XML tree of one record -------------------------------------------
 
@@ -106,6 +107,7 @@ struct Record {
     std::uint64_t offset = 0;            // of the record in the file
     std::uint32_t chunk_index = 0;
     bool recovered = false;  // found in chunk slack, not a live record
+    unsigned ansi_codepage = 1252;  // how its AnsiString values decode
 
     std::vector<XmlElement> elements;  // elements[0] is the root, if any
     std::vector<XmlAttribute> attributes;
@@ -177,10 +179,16 @@ public:
     const std::vector<Warning>& warnings() const { return warnings_; }
     const std::vector<ChunkSummary>& chunks() const { return chunks_; }
 
+    // The code page AnsiString values are decoded from (default 1252); an
+    // unsupported one is refused and the setting kept.
+    bool set_ansi_codepage(unsigned codepage);
+    unsigned ansi_codepage() const { return ansi_codepage_; }
+
 private:
     void merge(detail::ChunkOutcome&& outcome, ReadStats& stats);
 
     io::ByteSource& source_;
+    unsigned ansi_codepage_ = 1252;
     std::vector<Warning> warnings_;
     std::vector<ChunkSummary> chunks_;
 };
@@ -199,7 +207,7 @@ std::uint32_t chunk_count(std::uint64_t file_size);
 // Reads the records of chunk `index` (its bytes, at most kChunkSize), calling
 // `on_record` for each; warnings are appended. Records point into `chunk`.
 ReadStats read_chunk(std::span<const std::byte> chunk, std::uint32_t index, std::vector<Warning>& warnings,
-                     const std::function<bool(const Record&)>& on_record);
+                     const std::function<bool(const Record&)>& on_record, unsigned ansi_codepage = 1252);
 
 // Windows FILETIME (100 ns since 1601-01-01 UTC) as ISO 8601 with 7 decimals.
 std::string filetime_iso(std::uint64_t filetime);
