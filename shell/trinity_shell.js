@@ -51,30 +51,176 @@
     if (!id) return;
     files.set(id, file);
     if (Module.ccall('trinity_evidence_format', 'string', ['number'], [id]) === 'evtx') {
-      const stream = streamEvtx(id, file).catch((err) => console.error('trinity:', err));
+      const stream = parseEvtx(id, file).catch((err) => console.error('trinity:', err));
       streams.add(stream);
       stream.finally(() => streams.delete(stream));
     }
   }
 
-  // Reads an EVTX file by 64 KiB slices and hands each chunk to the app,
-  // which turns its records into events at once. Only one chunk is in
-  // memory at a time; awaiting each slice lets the page draw between
-  // chunks, so the progress bar moves and Cancel works.
-  async function streamEvtx(id, file) {
-    const header = new Uint8Array(await file.slice(0, EVTX_HEADER_BYTES).arrayBuffer());
-    if (!Module.ccall('trinity_evtx_begin', 'number', ['number', 'array', 'number', 'number'],
-                      [id, header, header.length, file.size])) return;
-    try {
-      for (let index = 0, off = EVTX_HEADER_BYTES; off + 512 <= file.size; index++, off += EVTX_CHUNK_BYTES) {
-        if (Module.ccall('trinity_evtx_cancelled', 'number', ['number'], [id])) break;
-        const chunk = new Uint8Array(await file.slice(off, off + EVTX_CHUNK_BYTES).arrayBuffer());
-        Module.ccall('trinity_evtx_chunk', null, ['number', 'number', 'array', 'number'],
-                     [id, index, chunk, chunk.length]);
-      }
-    } finally {
-      Module.ccall('trinity_evtx_end', null, ['number'], [id]);
+  // [SECTION] engine workers
+  // A pool of Web Workers, each running its own engine instance
+  // (trinity_worker.js): EVTX chunks parse in parallel off the UI thread.
+  const WORKER_COUNT = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+  const CHUNKS_PER_TASK = 32;     // chunks a worker reads per task (2 MiB), answered in one message
+  const TASKS_PER_WORKER = 2;     // tasks queued per worker at once
+  const WINDOW_CHUNKS = 1024;     // how far parsing may run ahead of delivery (64 MiB)
+
+  const workers = [];             // {worker, ready, inflight}
+  const jobs = new Map();         // job id -> EVTX job state
+  const requests = new Map();     // detail request id -> {evidence, offset}
+  let nextJob = 1, nextRequest = 1;
+
+  function startWorkers() {
+    for (let i = 0; i < WORKER_COUNT; i++) {
+      const w = { worker: new Worker('trinity_worker.js'), ready: false, inflight: 0 };
+      w.worker.onmessage = (e) => onWorkerMessage(w, e.data);
+      w.worker.onerror = (e) => console.error('trinity: engine worker failed:', e.message);
+      workers.push(w);
     }
+  }
+
+  function onWorkerMessage(w, msg) {
+    switch (msg.type) {
+      case 'ready': w.ready = true; schedule(); break;
+      case 'task-done': {
+        w.inflight--;
+        const job = jobs.get(msg.job);
+        if (job) {
+          job.inflight--;
+          // A cancelled task returns fewer batches; the missing chunks are
+          // never delivered, and the job ends as cancelled.
+          msg.batches.forEach((bytes, i) => job.pending.set(msg.first + i, bytes));
+          deliver(job);
+        }
+        schedule();
+        break;
+      }
+      case 'record': {
+        const r = requests.get(msg.request);
+        requests.delete(msg.request);
+        if (r) {
+          Module.ccall('trinity_event_detail', null, ['number', 'number', 'string'], [r.evidence, r.offset, msg.json]);
+        }
+        break;
+      }
+      case 'error':
+        console.error('trinity: engine worker:', msg.message);
+        if (msg.request && requests.has(msg.request)) {
+          const r = requests.get(msg.request);
+          requests.delete(msg.request);
+          Module.ccall('trinity_event_detail', null, ['number', 'number', 'string'], [r.evidence, r.offset, 'null']);
+        }
+        break;
+    }
+  }
+
+  // Copies bytes into the app's memory for one call.
+  function withHeapCopy(bytes, fn) {
+    const p = Module._malloc(bytes.length || 1);
+    try {
+      Module.HEAPU8.set(bytes, p);
+      return fn(p, bytes.length);
+    } finally {
+      Module._free(p);
+    }
+  }
+
+  function chunkCount(size) {
+    return size < EVTX_HEADER_BYTES + 512 ? 0 : Math.floor((size - EVTX_HEADER_BYTES - 512) / EVTX_CHUNK_BYTES) + 1;
+  }
+
+  function isCancelled(job) {
+    return Module.ccall('trinity_evtx_cancelled', 'number', ['number'], [job.evidence]) !== 0;
+  }
+
+  // Hands batches to the app in chunk order, whatever order workers finish in.
+  function deliver(job) {
+    while (job.pending.has(job.delivered)) {
+      const bytes = new Uint8Array(job.pending.get(job.delivered));
+      job.pending.delete(job.delivered);
+      job.delivered++;
+      if (!job.cancelled) {
+        withHeapCopy(bytes, (p, n) => Module.ccall('trinity_evtx_batch', null, ['number', 'number', 'number'],
+                                                   [job.evidence, p, n]));
+      }
+    }
+    finishIfDone(job);
+    schedule();
+  }
+
+  function finishIfDone(job) {
+    if (job.finished) return;
+    if (!job.cancelled && isCancelled(job)) {
+      job.cancelled = true;
+      for (const w of workers) w.worker.postMessage({ type: 'cancel', job: job.id });
+    }
+    const allDelivered = job.delivered >= job.chunks;
+    if ((allDelivered || job.cancelled) && job.inflight === 0) {
+      job.finished = true;
+      jobs.delete(job.id);
+      Module.ccall('trinity_evtx_end', null, ['number'], [job.evidence]);
+      job.resolve();
+    }
+  }
+
+  // Gives idle workers the next chunk ranges of the oldest jobs first,
+  // never running more than WINDOW_CHUNKS ahead of what the app has.
+  function schedule() {
+    for (const job of jobs.values()) {
+      finishIfDone(job);
+      if (job.finished || job.cancelled) continue;
+      while (job.nextChunk < job.chunks && job.nextChunk - job.delivered < WINDOW_CHUNKS) {
+        const w = workers.filter((x) => x.ready && x.inflight < TASKS_PER_WORKER)
+                         .sort((a, b) => a.inflight - b.inflight)[0];
+        if (!w) return;
+        const count = Math.min(CHUNKS_PER_TASK, job.chunks - job.nextChunk);
+        w.worker.postMessage({ type: 'evtx', job: job.id, file: job.file, evidence: job.evidence,
+                               first: job.nextChunk, count, codepage: job.codepage });
+        w.inflight++;
+        job.inflight++;
+        job.nextChunk += count;
+      }
+    }
+  }
+
+  // Parses an EVTX file on the workers. Resolves when every chunk has been
+  // delivered or the analyst cancelled and the workers stopped.
+  async function parseEvtx(id, file) {
+    const header = new Uint8Array(await file.slice(0, EVTX_HEADER_BYTES).arrayBuffer());
+    const ok = withHeapCopy(header, (p, n) =>
+      Module.ccall('trinity_evtx_begin', 'number', ['number', 'number', 'number', 'number'], [id, p, n, file.size]));
+    if (!ok) return;
+    await new Promise((resolve) => {
+      const job = {
+        id: nextJob++, evidence: id, file, chunks: chunkCount(file.size),
+        codepage: Module.ccall('trinity_ansi_codepage', 'number', [], []),
+        nextChunk: 0, delivered: 0, inflight: 0, pending: new Map(),
+        cancelled: false, finished: false, resolve,
+      };
+      jobs.set(job.id, job);
+      schedule();
+      finishIfDone(job);
+    });
+  }
+
+  // Cancel is decided in the app (a button); jobs notice it here, between
+  // frames, even when no batch arrives.
+  function watchCancels() {
+    for (const job of jobs.values()) finishIfDone(job);
+    requestAnimationFrame(watchCancels);
+  }
+
+  function requestEvent(evidence, offset) {
+    const file = files.get(evidence);
+    const w = workers.find((x) => x.ready);
+    if (!file || !w) {
+      Module.ccall('trinity_event_detail', null, ['number', 'number', 'string'], [evidence, offset, 'null']);
+      return;
+    }
+    const request = nextRequest++;
+    requests.set(request, { evidence, offset });
+    w.worker.postMessage({ type: 'evtx-record', request, file, evidence, offset,
+                           codepage: Module.ccall('trinity_ansi_codepage', 'number', [], []) });
   }
 
   function addFiles(list) {
@@ -124,6 +270,7 @@
   window.trinityShell = {
     openFilePicker,
     addFiles,
+    requestEvent,
     isDragOver: () => !overlay.hidden,
   };
 
@@ -136,6 +283,8 @@
     printErr: (text) => console.warn(text),
     onRuntimeInitialized() {
       runtimeReady = true;
+      startWorkers();
+      requestAnimationFrame(watchCancels);
       showStatus('');
       addFiles(waiting.splice(0));
     },
@@ -154,5 +303,12 @@
     cancelEvtx: (id) => Module.ccall('trinity_evtx_cancel', null, ['number'], [id]),
     heapBytes: () => Module.ccall('trinity_heap_bytes', 'number', [], []),
     keptFiles: () => files.size,
+    workerCount: () => workers.filter((w) => w.ready).length,
+    eventsView: (start, count) => JSON.parse(Module.ccall('trinity_events_view_json', 'string', ['number', 'number'], [start, count])),
+    eventsViewSize: () => Module.ccall('trinity_events_view_size', 'number', [], []),
+    selectEvent: (i) => Module.ccall('trinity_select_event', null, ['number'], [i]),
+    eventDetail: () => JSON.parse(Module.ccall('trinity_event_detail_json', 'string', [], [])),
+    setEventFilter: (text) => Module.ccall('trinity_set_event_filter', null, ['string'], [text]),
+    setAnsiCodepage: (cp) => Module.ccall('trinity_set_ansi_codepage', null, ['number'], [cp]),
   };
 })();

@@ -91,7 +91,7 @@ void App::frame(const PageState& page) {
         const ImGuiTabItemFlags events_flags = show_events_ ? ImGuiTabItemFlags_SetSelected : 0;
         show_events_ = false;
         if (ImGui::BeginTabItem(events_label.c_str(), nullptr, events_flags)) {
-            draw_events_table(body);
+            draw_events_view(body);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
@@ -120,6 +120,8 @@ void App::draw_header() {
             if (j.state == EvtxJob::State::parsing) j.state = EvtxJob::State::cancelled;
         }
         events_.clear();
+        detail_ = EventDetail{};
+        selected_row_ = -1;
         sort_dirty_ = true;
     }
     ImGui::EndDisabled();
@@ -240,7 +242,13 @@ void App::draw_evidence_table(float height) {
     }
     ImGui::EndTable();
     if (remove) {
+        if (EvtxJob* job = find_job(*remove); job && job->state == EvtxJob::State::parsing) {
+            job->state = EvtxJob::State::cancelled;
+        }
         evidence_.remove(*remove);
+        events_.remove_evidence(static_cast<std::uint32_t>(*remove));
+        if (detail_.evidence == *remove) detail_ = EventDetail{};
+        selected_row_ = -1;
         sort_dirty_ = true;
     }
 }
@@ -259,49 +267,6 @@ void App::draw_jobs() {
         if (ImGui::Button("Cancel")) cancel_evtx(job.evidence);
         ImGui::PopID();
     }
-}
-
-void App::draw_events_table(float height) {
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
-                                       ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
-                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                                       ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("events", 7, kFlags, ImVec2(0, height))) return;
-    const float em = ImGui::GetFontSize();
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Time (UTC)", ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
-    ImGui::TableSetupColumn("Event ID", ImGuiTableColumnFlags_WidthFixed, em * 4.0f);
-    ImGui::TableSetupColumn("Provider", ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
-    ImGui::TableSetupColumn("Channel", ImGuiTableColumnFlags_WidthFixed, em * 10.0f);
-    ImGui::TableSetupColumn("Computer", ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
-    ImGui::TableSetupColumn("Record", ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
-    ImGui::TableSetupColumn("Details", ImGuiTableColumnFlags_WidthFixed, em * 60.0f);
-    ImGui::TableHeadersRow();
-    // Only the visible rows are drawn: a million events scroll smoothly.
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(events_.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const EventRow& e = events_[static_cast<std::size_t>(i)];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.time.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.event_id.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.provider.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.channel.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.computer.c_str());
-            ImGui::TableNextColumn();
-            if (e.recovered) ImGui::TextColored(kWarning, "%llu (recovered)", static_cast<unsigned long long>(e.record_id));
-            else ImGui::Text("%llu", static_cast<unsigned long long>(e.record_id));
-            ImGui::TableNextColumn();
-            ImGui::TextColored(kMuted, "%s", e.details.c_str());
-        }
-    }
-    ImGui::EndTable();
 }
 
 void App::draw_log(float height) {

@@ -57,6 +57,11 @@ int main() {
         page.drag_over = trinity_shell_drag_over() != 0;
         app.frame(page);
         if (app.take_open_request()) trinity_shell_open_file_picker();
+        trinity::evidence::EvidenceId detail_evidence = 0;
+        std::uint64_t detail_offset = 0;
+        if (app.take_detail_request(detail_evidence, detail_offset)) {
+            trinity_shell_request_event(static_cast<double>(detail_evidence), static_cast<double>(detail_offset));
+        }
 
         ImGui::Render();
         int w = 0, h = 0;

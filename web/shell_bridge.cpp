@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "trinity/artifact/sniff.h"
+#include "trinity/text/json_text.h"
 
 namespace trinity::web {
 namespace {
@@ -72,12 +73,16 @@ EMSCRIPTEN_KEEPALIVE int trinity_evtx_begin(double id, const std::uint8_t* heade
                : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE void trinity_evtx_chunk(double id, int index, const std::uint8_t* chunk, int size) {
-    if (!g_app || !chunk || size < 0 || index < 0) return;
-    const auto n = std::min<std::size_t>(static_cast<std::size_t>(size), trinity::evtx::kChunkSize);
-    g_app->evtx_chunk(static_cast<trinity::evidence::EvidenceId>(id), static_cast<std::uint32_t>(index),
-                      std::span(reinterpret_cast<const std::byte*>(chunk), n));
+// One chunk's batch of rows from an engine worker (event::encode_batch),
+// delivered in chunk order. The bytes are copied before return.
+EMSCRIPTEN_KEEPALIVE void trinity_evtx_batch(double id, const std::uint8_t* bytes, int size) {
+    if (!g_app || !bytes || size < 0) return;
+    g_app->evtx_batch(static_cast<trinity::evidence::EvidenceId>(id),
+                      std::span(reinterpret_cast<const std::byte*>(bytes), static_cast<std::size_t>(size)));
 }
+
+// The code page workers decode ANSI strings of new EVTX files with.
+EMSCRIPTEN_KEEPALIVE int trinity_ansi_codepage() { return g_app ? static_cast<int>(g_app->ansi_codepage()) : 1252; }
 
 EMSCRIPTEN_KEEPALIVE void trinity_evtx_end(double id) {
     if (g_app) g_app->evtx_end(static_cast<trinity::evidence::EvidenceId>(id));
@@ -97,12 +102,78 @@ EMSCRIPTEN_KEEPALIVE const char* trinity_evtx_job_json(double id) {
     json = "{\"state\":\"" + std::string(kStates[static_cast<int>(job->state)]) + "\",\"chunks\":" +
            std::to_string(job->chunks) + ",\"done\":" + std::to_string(job->done) + ",\"records\":" +
            std::to_string(job->stats.records) + ",\"recovered\":" + std::to_string(job->stats.recovered) +
-           ",\"warnings\":" + std::to_string(job->warnings.size()) + "}";
+           ",\"warnings\":" + std::to_string(job->warnings) + "}";
     return json.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void trinity_evtx_cancel(double id) {
     if (g_app) g_app->cancel_evtx(static_cast<trinity::evidence::EvidenceId>(id));
+}
+
+// The full event a worker read again for the selected row (JSON, or "null").
+EMSCRIPTEN_KEEPALIVE void trinity_event_detail(double evidence, double offset, const char* json) {
+    if (g_app && json) {
+        g_app->event_detail(static_cast<trinity::evidence::EvidenceId>(evidence), static_cast<std::uint64_t>(offset),
+                            json);
+    }
+}
+
+// [SECTION] test hook: the Events view as tests see it
+
+// Rows [start, start + count) of the Events view, as JSON.
+EMSCRIPTEN_KEEPALIVE const char* trinity_events_view_json(double start, double count) {
+    static std::string json;
+    json = "[";
+    if (g_app) {
+        const auto& t = g_app->events();
+        const auto& view = t.view();
+        const auto first = static_cast<std::size_t>(start < 0 ? 0 : start);
+        const auto n = static_cast<std::size_t>(count < 0 ? 0 : count);
+        for (std::size_t i = first; i < view.size() && i < first + n; ++i) {
+            const auto& r = t.row(view[i]);
+            if (json.size() > 1) json += ',';
+            json += "{\"evidence\":" + std::to_string(r.evidence) + ",\"record\":" + std::to_string(r.record) +
+                    ",\"offset\":" + std::to_string(r.offset) + ",\"recovered\":" + (r.recovered ? "true" : "false") +
+                    ",\"time\":" + trinity::text::json_string(t.time_text(r)) +
+                    ",\"event_id\":" + trinity::text::json_string(t.text(r, trinity::event::EventTable::kEventId)) +
+                    ",\"provider\":" + trinity::text::json_string(t.text(r, trinity::event::EventTable::kProvider)) +
+                    ",\"computer\":" + trinity::text::json_string(t.text(r, trinity::event::EventTable::kComputer)) +
+                    ",\"details\":" + trinity::text::json_string(t.text(r, trinity::event::EventTable::kDetails)) + "}";
+        }
+    }
+    json += "]";
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double trinity_events_view_size() {
+    return g_app ? static_cast<double>(g_app->events().view().size()) : 0.0;
+}
+
+EMSCRIPTEN_KEEPALIVE void trinity_select_event(double view_index) {
+    if (g_app && view_index >= 0) g_app->select_event(static_cast<std::size_t>(view_index));
+}
+
+// The selected event's detail: {"state", "fields": [[name, value]...], "xml"}.
+EMSCRIPTEN_KEEPALIVE const char* trinity_event_detail_json() {
+    static std::string json;
+    if (!g_app) return "null";
+    const auto& d = g_app->detail();
+    static constexpr const char* kStates[] = {"none", "loading", "ready", "missing"};
+    json = "{\"state\":\"" + std::string(kStates[static_cast<int>(d.state)]) + "\",\"fields\":[";
+    for (std::size_t i = 0; i < d.fields.size(); ++i) {
+        if (i) json += ',';
+        json += "[" + trinity::text::json_string(d.fields[i].first) + "," + trinity::text::json_string(d.fields[i].second) + "]";
+    }
+    json += "],\"xml\":" + trinity::text::json_string(d.xml) + "}";
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void trinity_set_event_filter(const char* text) {
+    if (g_app) g_app->set_event_filter(text ? text : "");
+}
+
+EMSCRIPTEN_KEEPALIVE void trinity_set_ansi_codepage(int codepage) {
+    if (g_app && codepage > 0) g_app->set_ansi_codepage(static_cast<unsigned>(codepage));
 }
 
 EMSCRIPTEN_KEEPALIVE double trinity_event_count() { return g_app ? static_cast<double>(g_app->event_count()) : 0.0; }

@@ -18,4 +18,7 @@ void trinity_shell_open_file_picker();
 int trinity_shell_cross_origin_isolated();
 int trinity_shell_drag_over();
 void trinity_shell_set_canvas_size(int width, int height);
+// Asks a worker to read the event at `offset` of evidence `evidence` again;
+// the page answers with trinity_event_detail().
+void trinity_shell_request_event(double evidence, double offset);
 }
