@@ -1,11 +1,13 @@
 // Rendering BinXML values as text, the way Windows writes them in event XML.
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
 
 #include "trinity/artifact/codepage.h"
+#include "trinity/artifact/utf16.h"
 #include "trinity/event/event.h"
 #include "trinity/artifact/text_encoding.h"
 #include "trinity/evtx/evtx.h"
@@ -18,6 +20,38 @@ T load(const std::byte* p) {
     T v;
     std::memcpy(&v, p, sizeof v);  // EVTX is little-endian, as are our targets
     return v;
+}
+
+// Integers without printf: values are formatted millions of times a file.
+template <class T>
+void append_int(std::string& out, T v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+template <class T>
+void append_hex(std::string& out, T v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, 16);
+    out += "0x";
+    out.append(buf, r.ptr);
+}
+
+// `v` as exactly `digits` upper-case hex digits.
+void append_hex_fixed(std::string& out, std::uint64_t v, int digits) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xf];
+}
+
+// `v` as exactly `digits` decimal digits (zero-padded).
+void append_dec_fixed(std::string& out, std::uint64_t v, int digits) {
+    char buf[20];
+    for (int i = digits - 1; i >= 0; --i) {
+        buf[i] = static_cast<char>('0' + v % 10);
+        v /= 10;
+    }
+    out.append(buf, static_cast<std::size_t>(digits));
 }
 
 void append_printf(std::string& out, const char* fmt, auto... args) {
@@ -36,8 +70,13 @@ void append_hex_bytes(std::string& out, std::span<const std::byte> bytes) {
 }
 
 void append_guid(std::string& out, const std::byte* p) {
-    append_printf(out, "{%08" PRIX32 "-%04" PRIX16 "-%04" PRIX16 "-", load<std::uint32_t>(p),
-                  load<std::uint16_t>(p + 4), load<std::uint16_t>(p + 6));
+    out += '{';
+    append_hex_fixed(out, load<std::uint32_t>(p), 8);
+    out += '-';
+    append_hex_fixed(out, load<std::uint16_t>(p + 4), 4);
+    out += '-';
+    append_hex_fixed(out, load<std::uint16_t>(p + 6), 4);
+    out += '-';
     append_hex_bytes(out, std::span(p + 8, 2));
     out += '-';
     append_hex_bytes(out, std::span(p + 10, 6));
@@ -52,8 +91,14 @@ bool append_sid(std::string& out, std::span<const std::byte> b) {
     if (b.size() < 8 + 4u * count) return false;
     std::uint64_t authority = 0;
     for (int i = 2; i < 8; ++i) authority = (authority << 8) | static_cast<std::uint8_t>(b[i]);
-    append_printf(out, "S-%u-%" PRIu64, revision, authority);
-    for (unsigned i = 0; i < count; ++i) append_printf(out, "-%" PRIu32, load<std::uint32_t>(b.data() + 8 + 4 * i));
+    out += "S-";
+    append_int(out, unsigned{revision});
+    out += '-';
+    append_int(out, authority);
+    for (unsigned i = 0; i < count; ++i) {
+        out += '-';
+        append_int(out, load<std::uint32_t>(b.data() + 8 + 4 * i));
+    }
     return true;
 }
 
@@ -94,27 +139,27 @@ std::size_t element_size(std::uint8_t type, std::size_t total) {
 bool append_scalar(std::string& out, std::uint8_t type, std::span<const std::byte> b) {
     const std::byte* p = b.data();
     switch (static_cast<ValueType>(type)) {
-        case ValueType::int8: if (b.size() < 1) return false; append_printf(out, "%d", load<std::int8_t>(p)); return true;
-        case ValueType::uint8: if (b.size() < 1) return false; append_printf(out, "%u", load<std::uint8_t>(p)); return true;
-        case ValueType::int16: if (b.size() < 2) return false; append_printf(out, "%d", load<std::int16_t>(p)); return true;
-        case ValueType::uint16: if (b.size() < 2) return false; append_printf(out, "%u", load<std::uint16_t>(p)); return true;
-        case ValueType::int32: if (b.size() < 4) return false; append_printf(out, "%" PRId32, load<std::int32_t>(p)); return true;
-        case ValueType::uint32: if (b.size() < 4) return false; append_printf(out, "%" PRIu32, load<std::uint32_t>(p)); return true;
-        case ValueType::int64: if (b.size() < 8) return false; append_printf(out, "%" PRId64, load<std::int64_t>(p)); return true;
-        case ValueType::uint64: if (b.size() < 8) return false; append_printf(out, "%" PRIu64, load<std::uint64_t>(p)); return true;
+        case ValueType::int8: if (b.size() < 1) return false; append_int(out, int{load<std::int8_t>(p)}); return true;
+        case ValueType::uint8: if (b.size() < 1) return false; append_int(out, unsigned{load<std::uint8_t>(p)}); return true;
+        case ValueType::int16: if (b.size() < 2) return false; append_int(out, int{load<std::int16_t>(p)}); return true;
+        case ValueType::uint16: if (b.size() < 2) return false; append_int(out, unsigned{load<std::uint16_t>(p)}); return true;
+        case ValueType::int32: if (b.size() < 4) return false; append_int(out, load<std::int32_t>(p)); return true;
+        case ValueType::uint32: if (b.size() < 4) return false; append_int(out, load<std::uint32_t>(p)); return true;
+        case ValueType::int64: if (b.size() < 8) return false; append_int(out, load<std::int64_t>(p)); return true;
+        case ValueType::uint64: if (b.size() < 8) return false; append_int(out, load<std::uint64_t>(p)); return true;
         case ValueType::real32: if (b.size() < 4) return false; append_printf(out, "%.9g", static_cast<double>(load<float>(p))); return true;
         case ValueType::real64: if (b.size() < 8) return false; append_printf(out, "%.17g", load<double>(p)); return true;
         case ValueType::boolean: if (b.size() < 4) return false; out += load<std::uint32_t>(p) ? "true" : "false"; return true;
         case ValueType::guid: if (b.size() < 16) return false; append_guid(out, p); return true;
         case ValueType::filetime: if (b.size() < 8) return false; out += filetime_iso(load<std::uint64_t>(p)); return true;
         case ValueType::systemtime: if (b.size() < 16) return false; append_systemtime(out, p); return true;
-        case ValueType::hex_int32: if (b.size() < 4) return false; append_printf(out, "0x%" PRIx32, load<std::uint32_t>(p)); return true;
+        case ValueType::hex_int32: if (b.size() < 4) return false; append_hex(out, load<std::uint32_t>(p)); return true;
         // Hex as Windows writes it, unpadded: SubjectLogonId 0x3e7, Keywords
         // 0x8000000000000000 only because the value needs all 16 digits.
-        case ValueType::hex_int64: if (b.size() < 8) return false; append_printf(out, "0x%" PRIx64, load<std::uint64_t>(p)); return true;
+        case ValueType::hex_int64: if (b.size() < 8) return false; append_hex(out, load<std::uint64_t>(p)); return true;
         case ValueType::size_t_:
-            if (b.size() == 4) { append_printf(out, "0x%" PRIx32, load<std::uint32_t>(p)); return true; }
-            if (b.size() >= 8) { append_printf(out, "0x%" PRIx64, load<std::uint64_t>(p)); return true; }
+            if (b.size() == 4) { append_hex(out, load<std::uint32_t>(p)); return true; }
+            if (b.size() >= 8) { append_hex(out, load<std::uint64_t>(p)); return true; }
             return false;
         default: return false;
     }
@@ -129,7 +174,7 @@ void append_array(std::string& out, std::uint8_t type, std::span<const std::byte
         bool first = true;
         auto emit = [&](std::size_t end) {
             if (!first) out += ',';
-            out += artifact::decode_to_utf8(b.subspan(start, end - start), artifact::Encoding::utf16le);
+            artifact::append_utf16le(out, b.subspan(start, end - start));
             first = false;
         };
         for (std::size_t i = 0; i + 1 < n; i += 2) {
@@ -180,8 +225,22 @@ std::string filetime_iso(std::uint64_t filetime) {
     const int y = static_cast<int>(date.year);
     const unsigned m = date.month, d = date.day;
     std::string out;
-    append_printf(out, "%04d-%02u-%02uT%02d:%02d:%02d.%07" PRIu32 "Z", y, m, d, static_cast<int>(rem / 3600),
-                  static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60), ticks);
+    out.reserve(28);
+    if (y >= 0 && y <= 9999) append_dec_fixed(out, static_cast<std::uint64_t>(y), 4);
+    else append_int(out, y);
+    out += '-';
+    append_dec_fixed(out, m, 2);
+    out += '-';
+    append_dec_fixed(out, d, 2);
+    out += 'T';
+    append_dec_fixed(out, static_cast<std::uint64_t>(rem / 3600), 2);
+    out += ':';
+    append_dec_fixed(out, static_cast<std::uint64_t>(rem / 60 % 60), 2);
+    out += ':';
+    append_dec_fixed(out, static_cast<std::uint64_t>(rem % 60), 2);
+    out += '.';
+    append_dec_fixed(out, ticks, 7);
+    out += 'Z';
     return out;
 }
 
@@ -193,7 +252,7 @@ void append_value_text(std::string& out, const Value& v, unsigned ansi_codepage)
     switch (static_cast<ValueType>(v.type)) {
         case ValueType::null: return;
         case ValueType::string:
-            out += artifact::decode_to_utf8(trim_utf16_nul(v.bytes), artifact::Encoding::utf16le);
+            artifact::append_utf16le(out, trim_utf16_nul(v.bytes));
             return;
         case ValueType::ansi_string:
             artifact::append_codepage(out, trim_nul(v.bytes), ansi_codepage);
