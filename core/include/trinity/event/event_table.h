@@ -19,10 +19,11 @@
 #include <vector>
 
 #include "trinity/event/event_summary.h"
+#include "trinity/table/row_view.h"
 
 namespace trinity::event {
 
-class EventTable {
+class EventTable final : public table::RowSource {
 public:
     enum Column { kTime, kEventId, kProvider, kChannel, kComputer, kRecord, kDetails, kColumnCount };
     static constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min();
@@ -48,51 +49,47 @@ public:
     void clear();
     void remove_evidence(std::uint32_t evidence);
 
-    std::size_t size() const { return rows_.size(); }
+    std::size_t size() const override { return rows_.size(); }
     const Row& row(std::size_t index) const { return rows_[index]; }
     std::string_view text(const Row& row, Column column) const;  // interned columns and details
     std::string time_text(const Row& row) const;
     bool details_dropped() const { return details_dropped_ > 0; }
     std::size_t bytes_used() const;
 
-    // [SECTION] The view: which rows, in which order
-    void set_filter(std::string query);  // case-insensitive substring; "" shows all
-    const std::string& filter() const { return filter_; }
+    // [SECTION] The view: which rows, in which order (table::RowView)
+    void set_filter(std::string_view query) { view_.set_filter(query); }
+    const std::string& filter() const { return view_.filter(); }
     // Ties keep file order; descending is the exact reverse of ascending.
-    void set_sort(Column column, bool descending);
-    // Brings the view up to date, examining at most `budget` rows; true
-    // when it is complete (no filtering or sorting left to do). While rows
-    // still stream in (`settle` false), a sorted view is re-sorted only when
-    // it has grown by an eighth, so a growing table does not sort per frame.
-    bool step(std::size_t budget, bool settle = true);
-    const std::vector<std::uint32_t>& view() const { return view_; }
-    // Progress of a running filter, 0..1.
-    float filter_progress() const;
+    void set_sort(Column column, bool descending) { view_.set_sort(column == kColumnCount ? -1 : column, descending); }
+    bool step(std::size_t budget, bool settle = true) { return view_.step(*this, budget, settle); }
+    const std::vector<std::uint32_t>& view() const { return view_.rows(); }
+    float filter_progress() const { return view_.progress(*this); }
+
+    // table::RowSource
+    bool row_matches(std::size_t row, std::string_view needle) const override;
+    bool row_less(std::size_t a, std::size_t b, int column) const override;
 
 private:
     std::uint32_t intern(std::string_view s);
-    bool matches(const Row& row) const;
-    void resort();
 
-    std::vector<Row> rows_;
-    std::vector<std::string> strings_{""};
     struct StringHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
+
+    std::vector<Row> rows_;
+    std::vector<std::string> strings_{""};
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> string_ids_{{"", 0}};
     std::string details_;
     std::size_t details_budget_;
     std::size_t details_dropped_ = 0;
+    table::RowView view_;
 
-    std::vector<std::uint32_t> view_;
-    std::string filter_;
-    std::string filter_lower_;
-    std::vector<char> string_matches_;  // per interned string: contains the filter
-    std::size_t filtered_upto_ = 0;      // rows examined by the current filter
-    Column sort_column_ = kColumnCount;  // none: file order
-    bool sort_descending_ = false;
-    std::size_t sorted_upto_ = 0;        // view_ entries in sorted order
+    // Caches for matching and sorting interned columns, rebuilt when the
+    // needle or the set of strings changes.
+    mutable std::string match_needle_;
+    mutable std::vector<char> string_matches_;
+    mutable std::vector<std::uint32_t> string_ranks_;
 };
 
 }  // namespace trinity::event
