@@ -234,9 +234,29 @@ void App::draw_evidence_table(float height) {
             ImGui::TableSetColumnIndex(kColEncoding);
             ImGui::TextUnformatted(encoding_label(e).c_str());
             ImGui::TableSetColumnIndex(kColDetail);
-            const std::string& why = e.error ? e.error->message : e.sniff.detail;
-            ImGui::TextColored(e.error ? kError : kMuted, "%s", why.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", why.c_str());
+            if (const EvtxJob* job = evtx_job(e.id)) {
+                // What parsing found, with the file's own warnings on hover.
+                static constexpr const char* kStates[] = {"reading", "read", "cancelled", "failed"};
+                const std::string summary = std::string(kStates[static_cast<int>(job->state)]) + ": " +
+                                            std::to_string(job->stats.records) + " events, " +
+                                            std::to_string(job->stats.recovered) + " recovered, " +
+                                            std::to_string(job->stats.bad_records) + " unreadable, " +
+                                            std::to_string(job->warnings) + " warnings";
+                ImGui::TextColored(job->warnings || job->stats.bad_records ? kWarning : kMuted, "%s", summary.c_str());
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::TextUnformatted(e.sniff.detail.c_str());
+                    for (const auto& w : job->warning_lines) ImGui::TextColored(kWarning, "%s", w.c_str());
+                    if (job->warnings > job->warning_lines.size()) {
+                        ImGui::TextColored(kMuted, "… and %zu more in the log", job->warnings - job->warning_lines.size());
+                    }
+                    ImGui::EndTooltip();
+                }
+            } else {
+                const std::string& why = e.error ? e.error->message : e.sniff.detail;
+                ImGui::TextColored(e.error ? kError : kMuted, "%s", why.c_str());
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", why.c_str());
+            }
             ImGui::PopID();
         }
     }

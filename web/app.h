@@ -26,6 +26,8 @@ struct EvtxJob {
     unsigned codepage = 1252;
     evtx::ReadStats stats;
     std::size_t warnings = 0;
+    std::vector<std::string> warning_lines;  // the first kKeptWarnings, "@offset: message"
+    static constexpr std::size_t kKeptWarnings = 20;
 };
 
 // The full event behind a selected row, fetched from a worker on demand.

@@ -6,6 +6,19 @@
 #include "trinity/log/logger.h"
 
 namespace trinity::web {
+namespace {
+
+// A warning goes to the log, and the first few stay with the file for the
+// Evidence tab.
+void note_warning(EvtxJob& job, std::uint64_t offset, const std::string& message) {
+    log::warning(job.name + "@" + std::to_string(offset) + ": " + message);
+    if (job.warning_lines.size() < EvtxJob::kKeptWarnings) {
+        job.warning_lines.push_back("@" + std::to_string(offset) + ": " + message);
+    }
+    ++job.warnings;
+}
+
+}  // namespace
 
 EvtxJob* App::find_job(evidence::EvidenceId id) {
     for (auto& j : jobs_) {
@@ -41,8 +54,7 @@ bool App::evtx_begin(evidence::EvidenceId id, std::span<const std::byte> header,
         log::error(h.error().describe());
         return false;
     }
-    for (const auto& w : warnings) log::warning(e->name + "@" + std::to_string(w.offset) + ": " + w.message);
-    job.warnings = warnings.size();
+    for (const auto& w : warnings) note_warning(job, w.offset, w.message);
     job.chunks = evtx::chunk_count(size);
     if (jobs_.empty()) show_events_ = true;  // the first log: show its events as they come
     log::info("reading " + e->name + ": " + std::to_string(job.chunks) + " chunks");
@@ -67,8 +79,7 @@ void App::evtx_batch(evidence::EvidenceId id, std::span<const std::byte> bytes) 
     job->stats.bad_records += batch->rejected;
     ++job->stats.chunks;
     ++job->done;
-    for (const auto& w : batch->warnings) log::warning(job->name + "@" + std::to_string(w.offset) + ": " + w.message);
-    job->warnings += batch->warnings.size();
+    for (const auto& w : batch->warnings) note_warning(*job, w.offset, w.message);
 }
 
 void App::evtx_end(evidence::EvidenceId id) {

@@ -244,6 +244,20 @@ test('a 256 MiB file is sniffed from its head, never copied into wasm memory', a
   await page.screenshot({ path: path.join(args.out, 'drop-large.png') });
 });
 
+test('a damaged EVTX file parses with its warnings kept per file', { skip: !args.corpus || !existsSync(path.join(args.corpus, 'evtx')) }, async () => {
+  const damaged = realFile(path.join(args.corpus, 'evtx', 'evtx-rs-samples', 'sample_with_a_bad_chunk_magic.evtx'));
+  await dropFiles(page, [damaged]);
+  const id = await page.waitForFunction(() => {
+    const e = window.trinityTest.evidence().find((x) => x.name === 'sample_with_a_bad_chunk_magic.evtx');
+    return e ? e.id : null;
+  }, null, { timeout: 30000 }).then((h) => h.jsonValue());
+  await page.evaluate(() => window.trinityTest.settled());
+  const job = await page.evaluate((x) => window.trinityTest.evtxJob(x), id);
+  assert.equal(job.state, 'done');
+  assert.ok(job.warnings > 0, 'the bad chunk is a warning');
+  assert.ok(job.records > 0, 'the good chunks are read');
+});
+
 test('no errors in the page', () => {
   assert.deepEqual(pageErrors, []);
 });
