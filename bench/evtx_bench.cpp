@@ -92,7 +92,9 @@ std::uint64_t timeline_ingest(const std::vector<std::string>& batches) {
         if (!decoded) std::abort();
         for (const auto& row : decoded->rows) table.add(row);
     }
-    (void)table.step(table.size());
+    trinity::table::RowView view;  // the Events view over it, sorted by time
+    view.set_sort(trinity::event::EventTable::kTime, false);
+    (void)view.step(table, table.size());
     return table.size();
 }
 

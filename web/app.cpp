@@ -120,8 +120,8 @@ void App::draw_header() {
             if (j.state == EvtxJob::State::parsing) j.state = EvtxJob::State::cancelled;
         }
         events_.clear();
+        events_view_.reset();
         detail_ = EventDetail{};
-        selected_row_ = -1;
         sort_dirty_ = true;
     }
     ImGui::EndDisabled();
@@ -267,8 +267,8 @@ void App::draw_evidence_table(float height) {
         }
         evidence_.remove(*remove);
         events_.remove_evidence(static_cast<std::uint32_t>(*remove));
+        events_view_.reset();
         if (detail_.evidence == *remove) detail_ = EventDetail{};
-        selected_row_ = -1;
         sort_dirty_ = true;
     }
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "table_view.h"
 #include "trinity/event/event_table.h"
 #include "trinity/evidence/evidence.h"
 #include "trinity/evtx/evtx.h"
@@ -76,6 +77,8 @@ public:
     const EvtxJob* evtx_job(evidence::EvidenceId id) const;
     std::size_t event_count() const { return events_.size(); }
     const event::EventTable& events() const { return events_; }
+    // The Events view's rows, in display order (indices into events()).
+    const std::vector<std::uint32_t>& events_view() const { return events_view_.view().rows(); }
     // The code page new EVTX files decode ANSI strings with.
     unsigned ansi_codepage() const { return ansi_codepage_; }
 
@@ -121,10 +124,9 @@ private:
     std::uint64_t log_seen_ = 0;
     std::vector<EvtxJob> jobs_;
     event::EventTable events_;
+    TableView events_view_;
     bool show_events_ = false;
     unsigned ansi_codepage_ = 1252;
-    char filter_text_[256] = {};
-    std::int64_t selected_row_ = -1;  // index into events_ rows
     EventDetail detail_;
     bool detail_requested_ = false;
 };

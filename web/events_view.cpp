@@ -18,17 +18,13 @@ const ImVec4 kMuted{0.62f, 0.64f, 0.68f, 1.00f};
 const ImVec4 kWarning{1.00f, 0.78f, 0.30f, 1.00f};
 const ImVec4 kAccent{0.40f, 0.70f, 1.00f, 1.00f};
 
-constexpr std::size_t kFilterRowsPerFrame = 150'000;
-
-void text_cell(std::string_view s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
-
 }  // namespace
 
 void App::select_event(std::size_t view_index) {
-    const auto& view = events_.view();
+    const auto& view = events_view_.view().rows();
     if (view_index >= view.size()) return;
-    selected_row_ = view[view_index];
-    const auto& row = events_.row(static_cast<std::size_t>(selected_row_));
+    events_view_.select(view[view_index]);
+    const auto& row = events_.row(view[view_index]);
     detail_ = EventDetail{};
     detail_.state = EventDetail::State::loading;
     detail_.evidence = row.evidence;
@@ -36,10 +32,7 @@ void App::select_event(std::size_t view_index) {
     detail_requested_ = true;
 }
 
-void App::set_event_filter(const std::string& text) {
-    std::snprintf(filter_text_, sizeof filter_text_, "%s", text.c_str());
-    events_.set_filter(filter_text_);
-}
+void App::set_event_filter(const std::string& text) { events_view_.set_filter(text); }
 
 void App::set_ansi_codepage(unsigned codepage) {
     if (artifact::codepage_supported(codepage)) ansi_codepage_ = codepage;
@@ -87,21 +80,7 @@ void App::event_detail(evidence::EvidenceId evidence, std::uint64_t offset, std:
 void App::draw_events_view(float height) {
     // Toolbar: filter, counts, code page for new files.
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(em * 22.0f);
-    if (ImGui::InputTextWithHint("##filter", "Filter events (any column)…", filter_text_, sizeof filter_text_)) {
-        events_.set_filter(filter_text_);
-    }
-    const bool complete = events_.step(kFilterRowsPerFrame, !ingesting());
-    ImGui::SameLine();
-    if (!events_.filter().empty()) {
-        ImGui::TextColored(kMuted, "%zu of %zu events", events_.view().size(), events_.size());
-        if (!complete) {
-            ImGui::SameLine();
-            ImGui::TextColored(kMuted, "(searching %.0f%%)", static_cast<double>(events_.filter_progress() * 100));
-        }
-    } else {
-        ImGui::TextColored(kMuted, "%zu events", events_.size());
-    }
+    events_view_.draw_filter(events_, "Filter events (any column)…", "events", !ingesting());
     if (events_.details_dropped()) {
         ImGui::SameLine();
         ImGui::TextColored(kWarning, "· details kept for the first rows only (select a row for all fields)");
@@ -137,64 +116,37 @@ void App::draw_events_view(float height) {
 }
 
 void App::draw_events_table(float height) {
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Sortable |
-                                       ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
-                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                                       ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("events", event::EventTable::kColumnCount, kFlags, ImVec2(0, height))) return;
-    const float em = ImGui::GetFontSize();
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Time (UTC)", ImGuiTableColumnFlags_WidthFixed, em * 13.5f, event::EventTable::kTime);
-    ImGui::TableSetupColumn("Event", ImGuiTableColumnFlags_WidthFixed, em * 4.5f, event::EventTable::kEventId);
-    ImGui::TableSetupColumn("Provider", ImGuiTableColumnFlags_WidthFixed, em * 14.0f, event::EventTable::kProvider);
-    ImGui::TableSetupColumn("Channel", ImGuiTableColumnFlags_WidthFixed, em * 10.0f, event::EventTable::kChannel);
-    ImGui::TableSetupColumn("Computer", ImGuiTableColumnFlags_WidthFixed, em * 9.0f, event::EventTable::kComputer);
-    ImGui::TableSetupColumn("Record", ImGuiTableColumnFlags_WidthFixed, em * 5.0f, event::EventTable::kRecord);
-    ImGui::TableSetupColumn("Details", ImGuiTableColumnFlags_WidthFixed, em * 60.0f, event::EventTable::kDetails);
-    ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        if (specs->SpecsCount > 0) {
-            events_.set_sort(static_cast<event::EventTable::Column>(specs->Specs[0].ColumnUserID),
-                             specs->Specs[0].SortDirection == ImGuiSortDirection_Descending);
-        }
-        specs->SpecsDirty = false;
-    }
-    // Only the visible rows are drawn: a million events scroll smoothly.
-    const auto& view = events_.view();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(view.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const std::uint32_t index = view[static_cast<std::size_t>(i)];
-            const event::EventTable::Row& r = events_.row(index);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::PushID(static_cast<int>(index));
-            const std::string time = events_.time_text(r);
-            if (ImGui::Selectable(time.empty() ? "-" : time.c_str(), selected_row_ == index,
-                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
-                select_event(static_cast<std::size_t>(i));
+    using event::EventTable;
+    static constexpr TableColumn kColumns[] = {
+        {"Time (UTC)", 13.5f}, {"Event", 4.5f},  {"Provider", 14.0f}, {"Channel", 10.0f},
+        {"Computer", 9.0f},    {"Record", 5.0f}, {"Details", 60.0f},
+    };
+    const auto clicked = events_view_.draw("events", events_, kColumns, height, [&](std::uint32_t index, int column) {
+        const EventTable::Row& r = events_.row(index);
+        switch (column) {
+            case EventTable::kTime: {
+                const std::string time = events_.time_text(r);
+                cell_text(time.empty() ? std::string_view("-") : std::string_view(time));
+                break;
             }
-            ImGui::PopID();
-            ImGui::TableNextColumn();
-            text_cell(events_.text(r, event::EventTable::kEventId));
-            ImGui::TableNextColumn();
-            text_cell(events_.text(r, event::EventTable::kProvider));
-            ImGui::TableNextColumn();
-            text_cell(events_.text(r, event::EventTable::kChannel));
-            ImGui::TableNextColumn();
-            text_cell(events_.text(r, event::EventTable::kComputer));
-            ImGui::TableNextColumn();
-            if (r.recovered) ImGui::TextColored(kWarning, "%llu (recovered)", static_cast<unsigned long long>(r.record));
-            else ImGui::Text("%llu", static_cast<unsigned long long>(r.record));
-            ImGui::TableNextColumn();
-            const auto details = events_.text(r, event::EventTable::kDetails);
-            ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
-            text_cell(details);
-            ImGui::PopStyleColor();
+            case EventTable::kRecord:
+                if (r.recovered) ImGui::TextColored(kWarning, "%llu (recovered)", static_cast<unsigned long long>(r.record));
+                else ImGui::Text("%llu", static_cast<unsigned long long>(r.record));
+                break;
+            case EventTable::kDetails:
+                ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
+                cell_text(events_.text(r, EventTable::kDetails));
+                ImGui::PopStyleColor();
+                break;
+            default: cell_text(events_.text(r, static_cast<EventTable::Column>(column)));
+        }
+    });
+    if (clicked) {
+        const auto& rows = events_view_.view().rows();
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (rows[i] == *clicked) select_event(i);
         }
     }
-    ImGui::EndTable();
 }
 
 void App::draw_event_detail(float height) {
@@ -211,7 +163,7 @@ void App::draw_event_detail(float height) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Close")) {
         detail_ = EventDetail{};
-        selected_row_ = -1;
+        events_view_.select(std::nullopt);
         ImGui::EndChild();
         return;
     }

@@ -126,7 +126,7 @@ EMSCRIPTEN_KEEPALIVE const char* trinity_events_view_json(double start, double c
     json = "[";
     if (g_app) {
         const auto& t = g_app->events();
-        const auto& view = t.view();
+        const auto& view = g_app->events_view();
         const auto first = static_cast<std::size_t>(start < 0 ? 0 : start);
         const auto n = static_cast<std::size_t>(count < 0 ? 0 : count);
         for (std::size_t i = first; i < view.size() && i < first + n; ++i) {
@@ -146,7 +146,7 @@ EMSCRIPTEN_KEEPALIVE const char* trinity_events_view_json(double start, double c
 }
 
 EMSCRIPTEN_KEEPALIVE double trinity_events_view_size() {
-    return g_app ? static_cast<double>(g_app->events().view().size()) : 0.0;
+    return g_app ? static_cast<double>(g_app->events_view().size()) : 0.0;
 }
 
 EMSCRIPTEN_KEEPALIVE void trinity_select_event(double view_index) {

@@ -45,13 +45,11 @@ void EventTable::clear() {
     details_dropped_ = 0;
     string_matches_.clear();
     string_ranks_.clear();
-    view_.invalidate();
 }
 
 void EventTable::remove_evidence(std::uint32_t evidence) {
     // Details of removed rows stay in the arena until the table is cleared.
     std::erase_if(rows_, [evidence](const Row& r) { return r.evidence == evidence; });
-    view_.invalidate();
 }
 
 std::string_view EventTable::text(const Row& r, Column c) const {
@@ -72,7 +70,7 @@ std::string EventTable::time_text(const Row& r) const {
 std::size_t EventTable::bytes_used() const {
     std::size_t strings = 0;
     for (const auto& s : strings_) strings += s.capacity() + 64;  // + map node, roughly
-    return rows_.capacity() * sizeof(Row) + details_.capacity() + view_.rows().capacity() * 4 + strings;
+    return rows_.capacity() * sizeof(Row) + details_.capacity() + strings;
 }
 
 bool EventTable::row_matches(std::size_t index, std::string_view needle) const {

@@ -56,15 +56,6 @@ public:
     bool details_dropped() const { return details_dropped_ > 0; }
     std::size_t bytes_used() const;
 
-    // [SECTION] The view: which rows, in which order (table::RowView)
-    void set_filter(std::string_view query) { view_.set_filter(query); }
-    const std::string& filter() const { return view_.filter(); }
-    // Ties keep file order; descending is the exact reverse of ascending.
-    void set_sort(Column column, bool descending) { view_.set_sort(column == kColumnCount ? -1 : column, descending); }
-    bool step(std::size_t budget, bool settle = true) { return view_.step(*this, budget, settle); }
-    const std::vector<std::uint32_t>& view() const { return view_.rows(); }
-    float filter_progress() const { return view_.progress(*this); }
-
     // table::RowSource
     bool row_matches(std::size_t row, std::string_view needle) const override;
     bool row_less(std::size_t a, std::size_t b, int column) const override;
@@ -83,7 +74,6 @@ private:
     std::string details_;
     std::size_t details_budget_;
     std::size_t details_dropped_ = 0;
-    table::RowView view_;
 
     // Caches for matching and sorting interned columns, rebuilt when the
     // needle or the set of strings changes.
