@@ -56,10 +56,10 @@ int main() {
         page.cross_origin_isolated = trinity_shell_cross_origin_isolated() != 0;
         page.drag_over = trinity_shell_drag_over() != 0;
         app.frame(page);
-        if (app.take_open_request()) trinity_shell_open_file_picker();
+        if (app.workspace().take_open_request()) trinity_shell_open_file_picker();
         trinity::evidence::EvidenceId detail_evidence = 0;
         std::uint64_t detail_offset = 0;
-        if (app.take_detail_request(detail_evidence, detail_offset)) {
+        if (app.workspace().take_detail_request(detail_evidence, detail_offset)) {
             trinity_shell_request_event(static_cast<double>(detail_evidence), static_cast<double>(detail_offset));
         }
 

@@ -1,5 +1,6 @@
 // Functions the page calls. Names are C so JS finds them as Module._name;
 // every pointer argument belongs to the caller and is copied before return.
+// Strings returned stay valid until the next call of the same function.
 #include "shell_bridge.h"
 
 #include <algorithm>
@@ -25,108 +26,126 @@ void attach_app(App* app) { g_app = app; }
 
 using trinity::web::g_app;
 
+namespace {
+
+std::span<const std::byte> bytes_of(const std::uint8_t* p, int size) {
+    if (!p || size <= 0) return {};
+    return {reinterpret_cast<const std::byte*>(p), static_cast<std::size_t>(size)};
+}
+
+trinity::web::Workspace* ws() { return g_app ? &g_app->workspace() : nullptr; }
+
+std::string job_json(const trinity::web::Job* job) {
+    if (!job) return "null";
+    using trinity::text::json_string;
+    return "{\"id\":" + std::to_string(job->id) + ",\"state\":" + json_string(trinity::web::to_string(job->state)) +
+           ",\"chunks\":" + std::to_string(job->total) + ",\"total\":" + std::to_string(job->total) +
+           ",\"done\":" + std::to_string(job->done) + ",\"records\":" + std::to_string(job->records) +
+           ",\"recovered\":" + std::to_string(job->recovered) + ",\"rejected\":" + std::to_string(job->rejected) +
+           ",\"warnings\":" + std::to_string(job->warnings) + "}";
+}
+
+}  // namespace
+
 extern "C" {
+
+// [SECTION] Evidence
 
 // A dropped or picked file: `head` holds its first `head_size` bytes (the
 // page reads no more than the sniffing head; the File itself stays in JS).
 // Returns the evidence id, or 0 if the app is not running.
 EMSCRIPTEN_KEEPALIVE double trinity_add_file(const char* name, double size, const std::uint8_t* head,
                                              int head_size) {
-    if (!g_app || !name || head_size < 0) return 0;
-    const auto bytes = std::span(reinterpret_cast<const std::byte*>(head), static_cast<std::size_t>(head_size))
-                           .first(std::min<std::size_t>(static_cast<std::size_t>(head_size),
-                                                        trinity::artifact::kSniffHeadBytes));
-    return static_cast<double>(g_app->add_file(name, static_cast<std::uint64_t>(size), bytes));
+    if (!ws() || !name) return 0;
+    const auto bytes = bytes_of(head, head_size);
+    return static_cast<double>(ws()->add_file(name, static_cast<std::uint64_t>(size),
+                                              bytes.first(std::min(bytes.size(), trinity::artifact::kSniffHeadBytes))));
 }
 
 // A file the page could not read, with the browser's reason.
 EMSCRIPTEN_KEEPALIVE double trinity_add_unreadable(const char* name, double size, const char* reason) {
-    if (!g_app || !name) return 0;
-    return static_cast<double>(g_app->add_unreadable(name, static_cast<std::uint64_t>(size),
-                                                     reason ? reason : "unreadable"));
+    if (!ws() || !name) return 0;
+    return static_cast<double>(ws()->add_unreadable(name, static_cast<std::uint64_t>(size), reason ? reason : "unreadable"));
 }
 
-// The evidence list as JSON, for the page's test hook. The string stays
-// valid until the next call.
+// The evidence list as JSON, for the page's test hook.
 EMSCRIPTEN_KEEPALIVE const char* trinity_evidence_json() {
     static std::string json;
-    json = g_app ? trinity::evidence::to_json(g_app->evidence()) : "[]";
+    json = ws() ? trinity::evidence::to_json(ws()->evidence()) : "[]";
     return json.c_str();
 }
 
 // The detected format of evidence `id` ("evtx", "text", ...), or "".
 EMSCRIPTEN_KEEPALIVE const char* trinity_evidence_format(double id) {
     static std::string format;
-    const auto* e = g_app ? g_app->evidence().find(static_cast<trinity::evidence::EvidenceId>(id)) : nullptr;
+    const auto* e = ws() ? ws()->evidence().find(static_cast<trinity::evidence::EvidenceId>(id)) : nullptr;
     format = e && !e->error ? std::string(trinity::artifact::to_string(e->sniff.format)) : std::string();
     return format.c_str();
 }
 
-// EVTX streaming: the page sends the file header, then each 64 KiB chunk as
-// it reads it from the File, then the end. Returns 0 if not EVTX after all.
-EMSCRIPTEN_KEEPALIVE int trinity_evtx_begin(double id, const std::uint8_t* header, int size, double file_size) {
-    if (!g_app || !header || size < 0) return 0;
-    return g_app->evtx_begin(static_cast<trinity::evidence::EvidenceId>(id),
-                             std::span(reinterpret_cast<const std::byte*>(header), static_cast<std::size_t>(size)),
-                             static_cast<std::uint64_t>(file_size))
-               ? 1
-               : 0;
+// [SECTION] Jobs: work the page runs in engine workers
+
+// EVTX: the page sends the file header; returns the job id, or 0 when the
+// file is not EVTX after all. Batches then come in chunk order.
+EMSCRIPTEN_KEEPALIVE double trinity_evtx_begin(double id, const std::uint8_t* header, int size, double file_size) {
+    if (!ws()) return 0;
+    return ws()->evtx_begin(static_cast<trinity::evidence::EvidenceId>(id), bytes_of(header, size),
+                            static_cast<std::uint64_t>(file_size));
 }
 
-// One chunk's batch of rows from an engine worker (event::encode_batch),
-// delivered in chunk order. The bytes are copied before return.
-EMSCRIPTEN_KEEPALIVE void trinity_evtx_batch(double id, const std::uint8_t* bytes, int size) {
-    if (!g_app || !bytes || size < 0) return;
-    g_app->evtx_batch(static_cast<trinity::evidence::EvidenceId>(id),
-                      std::span(reinterpret_cast<const std::byte*>(bytes), static_cast<std::size_t>(size)));
+// One batch of timeline rows from a worker (event::encode_batch).
+EMSCRIPTEN_KEEPALIVE void trinity_event_batch(double job, const std::uint8_t* bytes, int size) {
+    if (ws()) ws()->add_event_batch(static_cast<trinity::web::JobId>(job), bytes_of(bytes, size));
 }
 
-// The code page workers decode ANSI strings of new EVTX files with.
-EMSCRIPTEN_KEEPALIVE int trinity_ansi_codepage() { return g_app ? static_cast<int>(g_app->ansi_codepage()) : 1252; }
-
-EMSCRIPTEN_KEEPALIVE void trinity_evtx_end(double id) {
-    if (g_app) g_app->evtx_end(static_cast<trinity::evidence::EvidenceId>(id));
+EMSCRIPTEN_KEEPALIVE void trinity_job_end(double job) {
+    if (ws()) ws()->end_job(static_cast<trinity::web::JobId>(job));
 }
 
-// 1 when the analyst cancelled (or cleared) the file: the page stops reading.
-EMSCRIPTEN_KEEPALIVE int trinity_evtx_cancelled(double id) {
-    return !g_app || g_app->evtx_cancelled(static_cast<trinity::evidence::EvidenceId>(id)) ? 1 : 0;
+// 1 when the analyst cancelled (or removed) the job's file: the page stops.
+EMSCRIPTEN_KEEPALIVE int trinity_job_cancelled(double job) {
+    return !ws() || ws()->job_cancelled(static_cast<trinity::web::JobId>(job)) ? 1 : 0;
 }
 
-// The state of an EVTX job as JSON, for the test hook.
+EMSCRIPTEN_KEEPALIVE void trinity_job_cancel(double job) {
+    if (ws()) ws()->cancel_job(static_cast<trinity::web::JobId>(job));
+}
+
+// The latest EVTX job of evidence `id`, as JSON (test hook).
 EMSCRIPTEN_KEEPALIVE const char* trinity_evtx_job_json(double id) {
     static std::string json;
-    const auto* job = g_app ? g_app->evtx_job(static_cast<trinity::evidence::EvidenceId>(id)) : nullptr;
-    if (!job) return "null";
-    static constexpr const char* kStates[] = {"parsing", "done", "cancelled", "failed"};
-    json = "{\"state\":\"" + std::string(kStates[static_cast<int>(job->state)]) + "\",\"chunks\":" +
-           std::to_string(job->chunks) + ",\"done\":" + std::to_string(job->done) + ",\"records\":" +
-           std::to_string(job->stats.records) + ",\"recovered\":" + std::to_string(job->stats.recovered) +
-           ",\"warnings\":" + std::to_string(job->warnings) + "}";
+    json = job_json(ws() ? ws()->job_for(static_cast<trinity::evidence::EvidenceId>(id), trinity::web::Job::Kind::evtx)
+                         : nullptr);
     return json.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void trinity_evtx_cancel(double id) {
-    if (g_app) g_app->cancel_evtx(static_cast<trinity::evidence::EvidenceId>(id));
+// The code page workers decode ANSI strings of new EVTX files with.
+EMSCRIPTEN_KEEPALIVE int trinity_ansi_codepage() { return ws() ? static_cast<int>(ws()->ansi_codepage()) : 1252; }
+
+EMSCRIPTEN_KEEPALIVE void trinity_set_ansi_codepage(int codepage) {
+    if (ws() && codepage > 0) ws()->set_ansi_codepage(static_cast<unsigned>(codepage));
 }
+
+// [SECTION] Events
 
 // The full event a worker read again for the selected row (JSON, or "null").
 EMSCRIPTEN_KEEPALIVE void trinity_event_detail(double evidence, double offset, const char* json) {
-    if (g_app && json) {
-        g_app->event_detail(static_cast<trinity::evidence::EvidenceId>(evidence), static_cast<std::uint64_t>(offset),
-                            json);
+    if (ws() && json) {
+        ws()->event_detail(static_cast<trinity::evidence::EvidenceId>(evidence), static_cast<std::uint64_t>(offset), json);
     }
 }
 
-// [SECTION] test hook: the Events view as tests see it
+EMSCRIPTEN_KEEPALIVE double trinity_event_count() { return ws() ? static_cast<double>(ws()->events().size()) : 0.0; }
 
-// Rows [start, start + count) of the Events view, as JSON.
+// Rows [start, start + count) of the Events view, as JSON (test hook).
 EMSCRIPTEN_KEEPALIVE const char* trinity_events_view_json(double start, double count) {
     static std::string json;
     json = "[";
     if (g_app) {
-        const auto& t = g_app->events();
-        const auto& view = g_app->events_view();
+        using trinity::event::EventTable;
+        using trinity::text::json_string;
+        const auto& t = g_app->workspace().events();
+        const auto& view = g_app->events_view().rows();
         const auto first = static_cast<std::size_t>(start < 0 ? 0 : start);
         const auto n = static_cast<std::size_t>(count < 0 ? 0 : count);
         for (std::size_t i = first; i < view.size() && i < first + n; ++i) {
@@ -134,11 +153,11 @@ EMSCRIPTEN_KEEPALIVE const char* trinity_events_view_json(double start, double c
             if (json.size() > 1) json += ',';
             json += "{\"evidence\":" + std::to_string(r.evidence) + ",\"record\":" + std::to_string(r.record) +
                     ",\"offset\":" + std::to_string(r.offset) + ",\"recovered\":" + (r.recovered ? "true" : "false") +
-                    ",\"time\":" + trinity::text::json_string(t.time_text(r)) +
-                    ",\"event_id\":" + trinity::text::json_string(t.text(r, trinity::event::EventTable::kEventId)) +
-                    ",\"provider\":" + trinity::text::json_string(t.text(r, trinity::event::EventTable::kProvider)) +
-                    ",\"computer\":" + trinity::text::json_string(t.text(r, trinity::event::EventTable::kComputer)) +
-                    ",\"details\":" + trinity::text::json_string(t.text(r, trinity::event::EventTable::kDetails)) + "}";
+                    ",\"time\":" + json_string(t.time_text(r)) +
+                    ",\"event_id\":" + json_string(t.text(r, EventTable::kEventId)) +
+                    ",\"provider\":" + json_string(t.text(r, EventTable::kProvider)) +
+                    ",\"computer\":" + json_string(t.text(r, EventTable::kComputer)) +
+                    ",\"details\":" + json_string(t.text(r, EventTable::kDetails)) + "}";
         }
     }
     json += "]";
@@ -146,42 +165,37 @@ EMSCRIPTEN_KEEPALIVE const char* trinity_events_view_json(double start, double c
 }
 
 EMSCRIPTEN_KEEPALIVE double trinity_events_view_size() {
-    return g_app ? static_cast<double>(g_app->events_view().size()) : 0.0;
+    return g_app ? static_cast<double>(g_app->events_view().rows().size()) : 0.0;
 }
 
 EMSCRIPTEN_KEEPALIVE void trinity_select_event(double view_index) {
-    if (g_app && view_index >= 0) g_app->select_event(static_cast<std::size_t>(view_index));
+    if (g_app && view_index >= 0) g_app->events_view().select(static_cast<std::size_t>(view_index));
 }
 
 // The selected event's detail: {"state", "fields": [[name, value]...], "xml"}.
 EMSCRIPTEN_KEEPALIVE const char* trinity_event_detail_json() {
     static std::string json;
-    if (!g_app) return "null";
-    const auto& d = g_app->detail();
+    if (!ws()) return "null";
+    using trinity::text::json_string;
+    const auto& d = ws()->detail();
     static constexpr const char* kStates[] = {"none", "loading", "ready", "missing"};
     json = "{\"state\":\"" + std::string(kStates[static_cast<int>(d.state)]) + "\",\"fields\":[";
     for (std::size_t i = 0; i < d.fields.size(); ++i) {
         if (i) json += ',';
-        json += "[" + trinity::text::json_string(d.fields[i].first) + "," + trinity::text::json_string(d.fields[i].second) + "]";
+        json += "[" + json_string(d.fields[i].first) + "," + json_string(d.fields[i].second) + "]";
     }
-    json += "],\"xml\":" + trinity::text::json_string(d.xml) + "}";
+    json += "],\"xml\":" + json_string(d.xml) + "}";
     return json.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void trinity_set_event_filter(const char* text) {
-    if (g_app) g_app->set_event_filter(text ? text : "");
+    if (g_app) g_app->events_view().set_filter(text ? text : "");
 }
 
-EMSCRIPTEN_KEEPALIVE void trinity_set_ansi_codepage(int codepage) {
-    if (g_app && codepage > 0) g_app->set_ansi_codepage(static_cast<unsigned>(codepage));
-}
-
-EMSCRIPTEN_KEEPALIVE double trinity_event_count() { return g_app ? static_cast<double>(g_app->event_count()) : 0.0; }
+// [SECTION] The app
 
 // Frames drawn so far: the test hook waits for the first ones.
-EMSCRIPTEN_KEEPALIVE double trinity_frame_count() {
-    return g_app ? static_cast<double>(g_app->frames()) : 0.0;
-}
+EMSCRIPTEN_KEEPALIVE double trinity_frame_count() { return g_app ? static_cast<double>(g_app->frames()) : 0.0; }
 
 // Bytes of wasm memory: tests check that big files never enter it.
 EMSCRIPTEN_KEEPALIVE double trinity_heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }

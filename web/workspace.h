@@ -1,0 +1,131 @@
+// Workspace: everything the analyst has loaded in this tab, and the work
+// under way on it. Views draw it; the page (through shell_bridge.cpp) feeds
+// it. It knows nothing of ImGui.
+//
+// Each feature keeps its state here (evidence, events, ...) and its
+// ingestion in its own workspace_<feature>.cpp. Long work is a Job: the
+// page runs it in engine workers, the Workspace keeps its progress, counts
+// and first warnings, and the analyst can cancel it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trinity/event/event_table.h"
+#include "trinity/evidence/evidence.h"
+
+namespace trinity::web {
+
+using JobId = std::uint32_t;
+
+// A piece of work on one evidence file, run by the page in workers.
+struct Job {
+    enum class State { running, done, cancelled, failed };
+    enum class Kind { evtx, triage, logs, hash, scan };
+    JobId id = 0;
+    Kind kind = Kind::evtx;
+    evidence::EvidenceId evidence = 0;
+    std::string name;           // the file's name
+    State state = State::running;
+    std::uint64_t done = 0;     // units finished (chunks, bytes)
+    std::uint64_t total = 0;
+    std::string unit = "chunks";
+    // What the work found so far.
+    std::uint64_t records = 0;
+    std::uint64_t recovered = 0;
+    std::uint64_t rejected = 0;
+    std::uint64_t warnings = 0;
+    std::vector<std::string> warning_lines;  // the first kKeptWarnings
+    static constexpr std::size_t kKeptWarnings = 20;
+    unsigned codepage = 1252;   // EVTX: how ANSI strings decode
+
+    bool running() const { return state == State::running; }
+    float fraction() const { return total ? static_cast<float>(done) / static_cast<float>(total) : 1.0f; }
+    // "reading: 2261 events, 3 recovered, 0 unreadable, 0 warnings"
+    std::string summary() const;
+};
+
+std::string_view to_string(Job::State state);
+
+// The full event behind a selected row, fetched from a worker on demand.
+struct EventDetail {
+    enum class State { none, loading, ready, missing };
+    State state = State::none;
+    evidence::EvidenceId evidence = 0;
+    std::uint64_t offset = 0;
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::string xml;
+};
+
+class Workspace {
+public:
+    Workspace();
+
+    // [SECTION] Evidence
+    // A dropped or picked file: its name, full size and first bytes (at most
+    // artifact::kSniffHeadBytes; the rest stays in the browser's File).
+    evidence::EvidenceId add_file(std::string name, std::uint64_t size, std::span<const std::byte> head);
+    // A file the browser could not read (a folder, a vanished file).
+    evidence::EvidenceId add_unreadable(std::string name, std::uint64_t size, std::string reason);
+    void remove_evidence(evidence::EvidenceId id);
+    void clear();
+    const evidence::EvidenceList& evidence() const { return evidence_; }
+    // Bumped whenever evidence or rows are removed: views rebuild their views.
+    std::uint64_t generation() const { return generation_; }
+
+    // [SECTION] Jobs
+    Job& start_job(Job::Kind kind, evidence::EvidenceId evidence, std::uint64_t total, std::string unit);
+    Job* job(JobId id);
+    const Job* job(JobId id) const;
+    const Job* job_for(evidence::EvidenceId evidence, Job::Kind kind) const;
+    const std::vector<Job>& jobs() const { return jobs_; }
+    void note_warning(Job& job, std::uint64_t offset, const std::string& message);
+    void cancel_job(JobId id);
+    bool job_cancelled(JobId id) const;  // or gone: the page stops feeding it
+    void end_job(JobId id);
+    bool ingesting() const;
+
+    // [SECTION] Events (all parsed evidence, one timeline)
+    const event::EventTable& events() const { return events_; }
+    // The EVTX job's parts: the header, batches in chunk order
+    // (event::encode_batch from a worker), then end_job(). begin returns 0
+    // when the file is not EVTX after all (the reason goes to the log).
+    JobId evtx_begin(evidence::EvidenceId id, std::span<const std::byte> header, std::uint64_t size);
+    void add_event_batch(JobId job, std::span<const std::byte> batch);
+    unsigned ansi_codepage() const { return ansi_codepage_; }
+    void set_ansi_codepage(unsigned codepage);
+
+    // The full event of a row: the view asks, the page fetches it from a
+    // worker and answers with event_detail() (JSON, or "null").
+    void request_event_detail(evidence::EvidenceId evidence, std::uint64_t offset);
+    bool take_detail_request(evidence::EvidenceId& evidence, std::uint64_t& offset);
+    void event_detail(evidence::EvidenceId evidence, std::uint64_t offset, std::string_view json);
+    const EventDetail& detail() const { return detail_; }
+    void close_detail() { detail_ = EventDetail{}; }
+
+    // [SECTION] Requests to the page
+    void request_file_picker() { open_requested_ = true; }
+    bool take_open_request();
+    // A view asks to be brought to the front once ("events" when the first
+    // log starts streaming).
+    void focus(std::string view) { focus_ = std::move(view); }
+    std::string take_focus();
+
+private:
+    evidence::EvidenceList evidence_;
+    std::uint64_t generation_ = 0;
+    std::vector<Job> jobs_;
+    JobId next_job_ = 1;
+    event::EventTable events_;
+    unsigned ansi_codepage_ = 1252;
+    EventDetail detail_;
+    bool detail_requested_ = false;
+    bool open_requested_ = false;
+    std::string focus_;
+};
+
+}  // namespace trinity::web
