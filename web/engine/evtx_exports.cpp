@@ -1,10 +1,6 @@
-// trinity_engine: the engine as a Web Worker runs it. No UI, no GL: the
-// worker script (shell/trinity_worker.js) reads slices of a dropped File,
-// copies them into this module's memory and calls these functions; results
-// go back to the UI thread as bytes (event::encode_batch) or JSON.
-//
-// Every function returns a pointer to a buffer this module owns and keeps
-// until the next call; trinity_engine_result_size() gives its length.
+// EVTX in the engine worker (shell/worker_evtx.js): a chunk into a batch of
+// timeline rows, and one record again in full.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -12,6 +8,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "engine_result.h"
 #include "trinity/event/event_summary.h"
 #include "trinity/evtx/evtx.h"
 #include "trinity/evtx/evtx_fields.h"
@@ -19,25 +16,17 @@
 
 namespace {
 
-std::string g_result;
+using trinity::web::engine::result;
 
-std::span<const std::byte> bytes_of(const std::uint8_t* p, int size) {
-    if (!p || size <= 0) return {};
-    const auto n = static_cast<std::size_t>(size) < trinity::evtx::kChunkSize ? static_cast<std::size_t>(size)
-                                                                              : trinity::evtx::kChunkSize;
-    return {reinterpret_cast<const std::byte*>(p), n};
-}
-
-const char* result(std::string s) {
-    g_result = std::move(s);
-    return g_result.c_str();
+// At most one chunk of the caller's bytes.
+std::span<const std::byte> chunk_of(const std::uint8_t* p, int size) {
+    const auto b = trinity::web::engine::bytes_of(p, size);
+    return b.first(std::min(b.size(), trinity::evtx::kChunkSize));
 }
 
 }  // namespace
 
 extern "C" {
-
-EMSCRIPTEN_KEEPALIVE double trinity_engine_result_size() { return static_cast<double>(g_result.size()); }
 
 // Parses EVTX chunk `index` of evidence `evidence` and returns its records
 // as a batch of timeline rows (sequence = chunk index), with the chunk's
@@ -49,7 +38,7 @@ EMSCRIPTEN_KEEPALIVE const char* trinity_engine_evtx_chunk(const std::uint8_t* c
     batch.sequence = static_cast<std::uint32_t>(index < 0 ? 0 : index);
     std::vector<evtx::Warning> warnings;
     const auto id = static_cast<evidence::EvidenceId>(evidence);
-    const auto stats = evtx::read_chunk(bytes_of(chunk, size), batch.sequence, warnings,
+    const auto stats = evtx::read_chunk(chunk_of(chunk, size), batch.sequence, warnings,
                                         [&](const evtx::Record& r) {
                                             batch.rows.push_back(event::summarize(evtx::to_event(r, id)));
                                             return true;
@@ -71,7 +60,7 @@ EMSCRIPTEN_KEEPALIVE const char* trinity_engine_evtx_record(const std::uint8_t* 
     std::vector<evtx::Warning> warnings;
     std::string out = "null";
     const auto want = static_cast<std::uint64_t>(offset);
-    (void)evtx::read_chunk(bytes_of(chunk, size), static_cast<std::uint32_t>(index < 0 ? 0 : index), warnings,
+    (void)evtx::read_chunk(chunk_of(chunk, size), static_cast<std::uint32_t>(index < 0 ? 0 : index), warnings,
                            [&](const evtx::Record& r) {
                                if (r.offset != want) return true;
                                out = "{\"offset\":" + std::to_string(r.offset) + ",\"fields\":" +
