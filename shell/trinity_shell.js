@@ -72,6 +72,15 @@
                    [file.name, file.size, reason]);
       return;
     }
+    // A browser whose blob storage is exhausted can hand back fewer bytes
+    // than the file holds without raising an error: say so rather than sniff
+    // an empty head as "binary".
+    const expected = Math.min(file.size, SNIFF_HEAD_BYTES);
+    if (head.length < expected) {
+      Module.ccall('trinity_add_unreadable', 'number', ['string', 'number', 'string'],
+                   [file.name, file.size, `the browser returned ${head.length} of the first ${expected} bytes (its file storage may be full)`]);
+      return;
+    }
     const id = heapCall(head, (p, n) => Module.ccall('trinity_add_file', 'number',
                                                      ['string', 'number', 'number', 'number'],
                                                      [file.name, file.size, p, n]));

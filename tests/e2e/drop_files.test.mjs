@@ -225,19 +225,21 @@ test('the file picker (Ctrl+O) adds files too', async () => {
   assert.equal(picked.encoding, 'utf-16le');
 });
 
-// 256 MiB: four times the app's initial heap, so a whole copy could not hide;
-// a headless profile's blob storage refuses much larger synthetic files.
-test('a 256 MiB file is sniffed from its head, never copied into wasm memory', async () => {
+// 160 MiB: more than twice the app's initial heap, so a whole copy could not
+// hide; a headless profile's blob storage (shared with the 130 MB EVTX test
+// above) refuses much larger synthetic files on small CI machines.
+test('a 160 MiB file is sniffed from its head, never copied into wasm memory', async () => {
   const heapBefore = await page.evaluate(() => window.trinityTest.heapBytes());
   const before = (await page.evaluate(() => window.trinityTest.evidence())).length;
-  await dropFiles(page, [{ name: 'auth-huge.log', repeatMiB: 256 }]);
+  await dropFiles(page, [{ name: 'auth-huge.log', repeatMiB: 160 }]);
   const listed = await waitForEvidence(page, before + 1, 60000);
   const big = listed.find((e) => e.name === 'auth-huge.log');
-  assert.equal(big.size, 256 * 1024 * 1024);
+  assert.equal(big.size, 160 * 1024 * 1024);
+  assert.equal(big.error ?? null, null, 'the browser read the head');
   assert.equal(big.format, 'text');
   const heapAfter = await page.evaluate(() => window.trinityTest.heapBytes());
   assert.ok(heapAfter - heapBefore < 16 * 1024 * 1024,
-            `wasm heap grew by ${heapAfter - heapBefore} bytes for a 256 MiB file`);
+            `wasm heap grew by ${heapAfter - heapBefore} bytes for a 160 MiB file`);
   assert.equal(await page.evaluate(() => window.trinityTest.keptFiles()), before + 1,
                'the page keeps every File for later streaming');
   await page.waitForTimeout(200);
