@@ -3,6 +3,8 @@
 // and nothing depends on the C library's notion of an address.
 #include "trinity/ioc/indicator.h"
 
+#include "ip_address.h"
+
 #include <array>
 #include <cstddef>
 
@@ -39,8 +41,11 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// [SECTION] IPv4 and IPv6
+}  // namespace
 
+// [SECTION] IPv4 and IPv6 (shared with the rest of ioc/ through ip_address.h)
+
+namespace detail {
 // Four decimal octets; a leading zero ("010") is refused: some tools read it
 // as octal, so its meaning is not certain.
 std::optional<std::array<std::uint8_t, 4>> parse_ipv4(std::string_view s) {
@@ -161,6 +166,15 @@ std::string format_ipv6(const std::array<std::uint16_t, 8>& g) {
     }
     return out;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::format_ipv4;
+using detail::format_ipv6;
+using detail::parse_ipv4;
+using detail::parse_ipv6;
 
 // [SECTION] Names
 

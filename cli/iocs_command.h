@@ -1,0 +1,24 @@
+// `trinity iocs EVIDENCE... [--format table|json|csv|stix|text] [--types LIST]
+//  [--allowlist FILE] [--defang]`: the indicators in each file, deduplicated
+// with counts, address classes and where they were first seen.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace CLI { class App; }
+
+namespace trinity::cli {
+
+struct IocsOptions {
+    std::vector<std::string> paths;
+    std::string format = "table";
+    std::string types;      // empty: every type
+    std::string allowlist;  // a file, or empty
+    bool defang = false;
+};
+
+void add_iocs_command(CLI::App& app, int& exit_code);
+int run_iocs(const IocsOptions& options);
+
+}  // namespace trinity::cli

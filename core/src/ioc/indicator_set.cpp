@@ -1,0 +1,54 @@
+// IndicatorSet: deduplication with counts and bounded provenance.
+#include "trinity/ioc/indicator_set.h"
+
+#include <algorithm>
+
+namespace trinity::ioc {
+namespace {
+
+std::string key_of(const Indicator& indicator) {
+    std::string key;
+    key.reserve(indicator.value.size() + 1);
+    key += static_cast<char>('A' + static_cast<int>(indicator.type));
+    key += indicator.value;
+    return key;
+}
+
+}  // namespace
+
+void IndicatorSet::add(const Indicator& indicator, const Sighting& sighting) {
+    ++total_;
+    auto [it, inserted] = index_.try_emplace(key_of(indicator), entries_.size());
+    if (inserted) {
+        IndicatorEntry entry;
+        entry.indicator = indicator;
+        entry.first = sighting;
+        entries_.push_back(std::move(entry));
+    }
+    IndicatorEntry& e = entries_[it->second];
+    ++e.count;
+    e.last = sighting;
+    if (sighting.time_us) {
+        if (!e.first_time_us || *sighting.time_us < *e.first_time_us) e.first_time_us = sighting.time_us;
+        if (!e.last_time_us || *sighting.time_us > *e.last_time_us) e.last_time_us = sighting.time_us;
+    }
+    if (e.sightings.size() < kMaxProvenance) e.sightings.push_back(sighting);
+}
+
+const IndicatorEntry* IndicatorSet::find(const Indicator& indicator) const {
+    const auto it = index_.find(key_of(indicator));
+    return it == index_.end() ? nullptr : &entries_[it->second];
+}
+
+std::vector<const IndicatorEntry*> IndicatorSet::sorted() const {
+    std::vector<const IndicatorEntry*> out;
+    out.reserve(entries_.size());
+    for (const IndicatorEntry& e : entries_) out.push_back(&e);
+    std::sort(out.begin(), out.end(), [](const IndicatorEntry* a, const IndicatorEntry* b) {
+        if (a->indicator.type != b->indicator.type) return a->indicator.type < b->indicator.type;
+        return a->indicator.value < b->indicator.value;
+    });
+    return out;
+}
+
+}  // namespace trinity::ioc
