@@ -44,7 +44,7 @@
       // The analyst pressed Cancel (or removed the file): stop dispatching,
       // tell the workers, and end when their tasks come back.
       job.cancelled = true;
-      workers.broadcast({ type: 'cancel', job: job.id });
+      workers.cancel(job.id);
     }
     if ((job.delivered >= job.chunks || job.cancelled) && job.inflight === 0) {
       job.finished = true;

@@ -112,9 +112,13 @@
   const workers = {
     size: Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)),
     list: [],  // {worker, ready, inflight}
+    // Cancelled jobs, for tasks that cannot see a 'cancel' message while
+    // the engine runs (worker_iocs.js); needs cross-origin isolation.
+    cancelBoard: self.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4 * 256)) : null,
     start() {
       for (let i = 0; i < this.size; i++) {
         const w = { worker: new Worker('trinity_worker.js'), ready: false, inflight: 0 };
+        w.worker.postMessage({ type: 'init', cancelBoard: this.cancelBoard ? this.cancelBoard.buffer : null });
         w.worker.onmessage = (e) => {
           if (e.data.type === 'ready') { w.ready = true; runFrameHandlers(); return; }
           const handler = messageHandlers.get(e.data.type);
@@ -131,6 +135,10 @@
       return this.ready().filter((w) => w.inflight < maxInflight).sort((a, b) => a.inflight - b.inflight)[0];
     },
     broadcast(msg) { for (const w of this.list) w.worker.postMessage(msg); },
+    cancel(job) {
+      if (this.cancelBoard) Atomics.store(this.cancelBoard, job % this.cancelBoard.length, job);
+      this.broadcast({ type: 'cancel', job });
+    },
   };
 
   // Feature scripts schedule work here too: called every frame and whenever
@@ -184,6 +192,7 @@
     heapBytes: () => Module.ccall('trinity_heap_bytes', 'number', [], []),
     keptFiles: () => files.size,
     workerCount: () => workers.ready().length,
+    lastCopied: () => lastCopied,
   };
   window.trinityTest = test;
 
@@ -197,7 +206,18 @@
     test,
   };
 
+  // The last text a copy button put on the clipboard, for the tests (a
+  // headless browser may refuse clipboard access).
+  let lastCopied = null;
+  function copyText(text) {
+    lastCopied = text;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch((err) => console.info('trinity: clipboard refused:', err.message));
+    }
+  }
+
   window.trinityShell = {
+    copyText,
     openFilePicker,
     addFiles,
     isDragOver: () => !overlay.hidden,

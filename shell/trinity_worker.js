@@ -9,7 +9,10 @@
 // `cancel` between slices. Replies are few and large: the UI thread handles
 // about one message per frame when drawing is slow (software WebGL).
 //
-// Messages in: {type: <task>, ...} and {type: 'cancel', job}.
+// Messages in: {type: <task>, ...}, {type: 'cancel', job} and
+// {type: 'init', cancelBoard}: a SharedArrayBuffer where the page marks
+// cancelled jobs, read by tasks that run the engine for long without
+// returning to this event loop (isCancelled).
 // Messages out: {type: 'ready'}, the tasks' replies, and
 // {type: 'error', job, request, message} when a task throws.
 'use strict';
@@ -19,7 +22,13 @@ const cancelled = new Set();
 let engine = null;
 let buffer = 0, bufferSize = 0;  // room in the engine's memory, reused
 
-importScripts('trinity_engine.js', 'worker_evtx.js');
+let cancelBoard = null;  // Int32Array over shared memory: slot job % length holds job
+
+importScripts('trinity_engine.js', 'worker_evtx.js', 'worker_iocs.js');
+
+function isCancelled(job) {
+  return cancelled.has(job) || (cancelBoard !== null && Atomics.load(cancelBoard, job % cancelBoard.length) === job);
+}
 
 // Copies `bytes` into the engine, calls `fn(pointer, length)` and returns the
 // engine's result buffer (trinity_engine_result_size bytes) as a fresh
@@ -60,6 +69,10 @@ onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'cancel') {
     cancelled.add(msg.job);
+    return;
+  }
+  if (msg.type === 'init') {
+    cancelBoard = msg.cancelBoard ? new Int32Array(msg.cancelBoard) : null;
     return;
   }
   queue.push(msg);

@@ -30,6 +30,9 @@ App::App() {
     auto events = std::make_unique<EventsView>(ws_);
     events_view_ = events.get();
     views_.push_back(std::move(events));
+    auto indicators = std::make_unique<IndicatorsView>(ws_);
+    indicators_view_ = indicators.get();
+    views_.push_back(std::move(indicators));
 }
 
 void App::frame(const PageState& page) {
@@ -92,8 +95,8 @@ void App::draw_jobs() {
     for (const auto& job : ws_.jobs()) {
         if (!job.running()) continue;
         ImGui::PushID(static_cast<int>(job.id));
-        const std::string overlay = job.name + ": " + std::to_string(job.done) + " of " + std::to_string(job.total) +
-                                    " " + job.unit + ", " + std::to_string(job.records) + " events";
+        const std::string overlay = job.name + ": " + job.progress() +
+                                    (job.kind == Job::Kind::evtx ? ", " + std::to_string(job.records) + " events" : "");
         const float cancel_w = ImGui::CalcTextSize("Cancel").x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::ProgressBar(job.fraction(),
                            ImVec2(ImGui::GetContentRegionAvail().x - cancel_w - ImGui::GetStyle().ItemSpacing.x, 0),

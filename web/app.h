@@ -10,6 +10,7 @@
 
 #include "view.h"
 #include "views/events_view.h"
+#include "views/indicators_view.h"
 #include "workspace.h"
 
 namespace trinity::web {
@@ -30,6 +31,7 @@ public:
     Workspace& workspace() { return ws_; }
     const Workspace& workspace() const { return ws_; }
     EventsView& events_view() { return *events_view_; }
+    IndicatorsView& indicators_view() { return *indicators_view_; }
     std::uint64_t frames() const { return frames_; }
 
 private:
@@ -42,6 +44,7 @@ private:
     Workspace ws_;
     std::vector<std::unique_ptr<View>> views_;
     EventsView* events_view_ = nullptr;
+    IndicatorsView* indicators_view_ = nullptr;
     std::uint64_t frames_ = 0;
     std::uint64_t log_seen_ = 0;
 };

@@ -36,6 +36,9 @@ int main() {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted in MEMFS
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    // Copy buttons reach the system clipboard through the page (GLFW's web
+    // clipboard stays inside the module).
+    ImGui::GetIO().SetClipboardTextFn = [](void*, const char* text) { trinity_shell_copy_text(text); };
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     trinity::log::global().set_sink([](const trinity::log::Entry& e) {
@@ -57,6 +60,7 @@ int main() {
         page.drag_over = trinity_shell_drag_over() != 0;
         app.frame(page);
         if (app.workspace().take_open_request()) trinity_shell_open_file_picker();
+        for (const auto id : app.workspace().take_feed_requests()) trinity_shell_load_feed(static_cast<double>(id));
         trinity::evidence::EvidenceId detail_evidence = 0;
         std::uint64_t detail_offset = 0;
         if (app.workspace().take_detail_request(detail_evidence, detail_offset)) {

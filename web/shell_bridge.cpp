@@ -21,6 +21,7 @@ App* g_app = nullptr;
 }
 
 void attach_app(App* app) { g_app = app; }
+App* attached_app() { return g_app; }
 
 }  // namespace trinity::web
 

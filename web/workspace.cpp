@@ -6,6 +6,7 @@
 
 #include "trinity/artifact/codepage.h"
 #include "trinity/artifact/sniff.h"
+#include "trinity/intel/feed.h"
 #include "trinity/log/logger.h"
 
 namespace trinity::web {
@@ -22,9 +23,19 @@ std::string_view to_string(Job::State state) {
 
 std::string Job::summary() const {
     static constexpr const char* kStates[] = {"reading", "read", "cancelled", "failed"};
+    if (kind == Kind::scan) {
+        static constexpr const char* kScan[] = {"scanning", "scanned", "scan cancelled", "scan failed"};
+        return std::string(kScan[static_cast<int>(state)]) + ": " + std::to_string(records) + " distinct indicators, " +
+               std::to_string(warnings) + " warnings";
+    }
     return std::string(kStates[static_cast<int>(state)]) + ": " + std::to_string(records) + " events, " +
            std::to_string(recovered) + " recovered, " + std::to_string(rejected) + " unreadable, " +
            std::to_string(warnings) + " warnings";
+}
+
+std::string Job::progress() const {
+    if (unit == "bytes") return evidence::format_size(done) + " of " + evidence::format_size(total);
+    return std::to_string(done) + " of " + std::to_string(total) + " " + unit;
 }
 
 Workspace::Workspace() { log::info("Trinity ready: drop evidence files or open them"); }
@@ -35,6 +46,12 @@ evidence::EvidenceId Workspace::add_file(std::string name, std::uint64_t size, s
     const bool complete = head.size() >= size;
     const auto& e = evidence_.add(std::move(name), size, artifact::sniff(head, complete));
     log::info("added " + e.name + " (" + evidence::format_size(e.size) + "): " + artifact::describe(e.sniff));
+    // JSON threat-intel feeds say what they are; a CSV feed looks like any
+    // CSV, so the analyst marks it (Indicators tab).
+    if (e.sniff.format == artifact::Format::json) {
+        const auto feed = intel::detect_feed(head);
+        if (feed && *feed != intel::FeedFormat::csv) feed_evidence_.push_back(e.id);
+    }
     return e.id;
 }
 
@@ -50,6 +67,7 @@ void Workspace::remove_evidence(evidence::EvidenceId id) {
     }
     evidence_.remove(id);
     events_.remove_evidence(static_cast<std::uint32_t>(id));
+    remove_indicators_of(id);
     if (detail_.evidence == id) detail_ = EventDetail{};
     ++generation_;
 }
@@ -61,6 +79,7 @@ void Workspace::clear() {
     }
     evidence_.clear();
     events_.clear();
+    clear_indicators();
     detail_ = EventDetail{};
     ++generation_;
 }
@@ -121,9 +140,7 @@ void Workspace::end_job(JobId id) {
     Job* j = job(id);
     if (!j) return;
     if (j->running()) j->state = Job::State::done;
-    log::info(j->name + ": " + std::to_string(j->records) + " events, " + std::to_string(j->recovered) +
-              " recovered, " + std::to_string(j->rejected) + " unreadable, " + std::to_string(j->warnings) +
-              " warnings" + (j->state == Job::State::cancelled ? " (cancelled)" : ""));
+    log::info(j->name + ": " + j->summary());
 }
 
 bool Workspace::ingesting() const {

@@ -13,10 +13,14 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "trinity/event/event_table.h"
 #include "trinity/evidence/evidence.h"
+#include "trinity/intel/feed_set.h"
+#include "trinity/intel/verdict_policy.h"
+#include "trinity/ioc/indicator_set.h"
 
 namespace trinity::web {
 
@@ -45,6 +49,8 @@ struct Job {
 
     bool running() const { return state == State::running; }
     float fraction() const { return total ? static_cast<float>(done) / static_cast<float>(total) : 1.0f; }
+    // "3.1 MiB of 12.0 MiB" or "12 of 40 chunks".
+    std::string progress() const;
     // "reading: 2261 events, 3 recovered, 0 unreadable, 0 warnings"
     std::string summary() const;
 };
@@ -107,6 +113,35 @@ public:
     const EventDetail& detail() const { return detail_; }
     void close_detail() { detail_ = EventDetail{}; }
 
+    // [SECTION] Indicators: every file's, deduplicated, judged by the feeds
+    // Files are scanned by a worker (Job::Kind::scan); threat-intel feeds
+    // (STIX, MISP, VirusTotal responses; CSV on request) load whole.
+    enum class EvidenceRole { none, scan, feed };
+    EvidenceRole role(evidence::EvidenceId id) const;
+    JobId iocs_begin(evidence::EvidenceId id, std::uint64_t size);
+    void job_progress(JobId job, std::uint64_t done);
+    // The worker's answer (web/engine/ioc_exports.cpp), or empty when the
+    // scan never ran; ends the job.
+    void iocs_end(JobId job, std::string_view json);
+    const ioc::IndicatorSet& indicators() const { return indicators_; }
+    // The feeds' judgement of entry `index` of indicators().entries().
+    const intel::Judgement& judgement(std::size_t index);
+    // Bumped when verdicts change (a feed loaded, the rule changed).
+    std::uint64_t verdict_generation() const { return verdict_generation_; }
+
+    bool add_feed(evidence::EvidenceId id, std::span<const std::byte> bytes);
+    void feed_refused(evidence::EvidenceId id, const std::string& reason);
+    const intel::FeedSet& feeds() const { return feeds_; }
+    const std::vector<std::string>& feed_failures() const { return feed_failures_; }
+    bool is_feed(evidence::EvidenceId id) const;
+    const intel::VerdictPolicy& policy() const { return policy_; }
+    // "malicious > 5"; an error (with its column) keeps the old rule.
+    Result<void> set_policy(std::string_view rule);
+    // A view asks the page to read a file as a feed (CSV feeds look like
+    // any CSV, so the analyst says which).
+    void request_feed(evidence::EvidenceId id) { feed_requests_.push_back(id); }
+    std::vector<evidence::EvidenceId> take_feed_requests() { return std::exchange(feed_requests_, {}); }
+
     // [SECTION] Requests to the page
     void request_file_picker() { open_requested_ = true; }
     bool take_open_request();
@@ -116,6 +151,9 @@ public:
     std::string take_focus();
 
 private:
+    void remove_indicators_of(evidence::EvidenceId id);
+    void clear_indicators();
+
     evidence::EvidenceList evidence_;
     std::uint64_t generation_ = 0;
     std::vector<Job> jobs_;
@@ -125,6 +163,16 @@ private:
     EventDetail detail_;
     bool detail_requested_ = false;
     bool open_requested_ = false;
+    ioc::IndicatorSet indicators_;  // the merge of every file's set below
+    std::vector<std::pair<evidence::EvidenceId, ioc::IndicatorSet>> file_indicators_;
+    intel::FeedSet feeds_;
+    intel::VerdictPolicy policy_;
+    std::vector<intel::Judgement> judgements_;
+    std::uint64_t judged_generation_ = ~0ull;
+    std::uint64_t verdict_generation_ = 0;
+    std::vector<evidence::EvidenceId> feed_evidence_;
+    std::vector<std::string> feed_failures_;
+    std::vector<evidence::EvidenceId> feed_requests_;
     std::string focus_;
 };
 

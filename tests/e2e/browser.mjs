@@ -86,3 +86,13 @@ export async function waitForEvidence(page, count, timeout = 30000) {
   await page.evaluate(() => window.trinityTest.settled());
   return page.evaluate(() => window.trinityTest.evidence());
 }
+
+// A fresh page at a HiDPI scale that records the page's errors (uncaught
+// exceptions and console errors) in `errors`.
+export async function openPage(browser, errors) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  return page;
+}

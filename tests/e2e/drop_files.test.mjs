@@ -10,12 +10,12 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { test, after, before } from 'node:test';
-import { dropFiles, launchBrowser, startProxy, waitForEvidence } from './browser.mjs';
+import { dropFiles, launchBrowser, openPage, startProxy, waitForEvidence } from './browser.mjs';
 
 const { values: args } = parseArgs({
   options: {
     proxy: { type: 'string' }, app: { type: 'string' }, out: { type: 'string' },
-    corpus: { type: 'string' }, samples: { type: 'string' },
+    corpus: { type: 'string' }, samples: { type: 'string' }, data: { type: 'string' },
   },
 });
 for (const k of ['proxy', 'app', 'out', 'samples']) {
@@ -44,10 +44,7 @@ async function nextFileChooser(timeout = 10000) {
 before(async () => {
   proxy = await startProxy(args.proxy, args.app);
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
+  page = await openPage(browser, pageErrors);
   // Listening from the start makes Playwright intercept choosers before the
   // page opens one; a listener added just before the key press can be late.
   page.on('filechooser', (chooser) => fileChoosers.push(chooser));

@@ -35,6 +35,27 @@ void IndicatorSet::add(const Indicator& indicator, const Sighting& sighting) {
     if (e.sightings.size() < kMaxProvenance) e.sightings.push_back(sighting);
 }
 
+void IndicatorSet::merge(const IndicatorEntry& other) {
+    total_ += other.count;
+    auto [it, inserted] = index_.try_emplace(key_of(other.indicator), entries_.size());
+    if (inserted) {
+        entries_.push_back(other);
+        if (entries_.back().sightings.size() > kMaxProvenance) entries_.back().sightings.resize(kMaxProvenance);
+        return;
+    }
+    IndicatorEntry& e = entries_[it->second];
+    e.count += other.count;
+    e.last = other.last;
+    if (other.first_time_us && (!e.first_time_us || *other.first_time_us < *e.first_time_us))
+        e.first_time_us = other.first_time_us;
+    if (other.last_time_us && (!e.last_time_us || *other.last_time_us > *e.last_time_us))
+        e.last_time_us = other.last_time_us;
+    for (const Sighting& s : other.sightings) {
+        if (e.sightings.size() >= kMaxProvenance) break;
+        e.sightings.push_back(s);
+    }
+}
+
 const IndicatorEntry* IndicatorSet::find(const Indicator& indicator) const {
     const auto it = index_.find(key_of(indicator));
     return it == index_.end() ? nullptr : &entries_[it->second];

@@ -44,8 +44,11 @@ public:
     static constexpr std::size_t kMaxProvenance = 16;
 
     void add(const Indicator& indicator, const Sighting& sighting);
-    // Counts an indicator the allowlist dropped.
-    void count_allowlisted() { ++allowlisted_; }
+    // Adds an entry of another set (another file's scan): counts add up,
+    // times widen, sightings append up to kMaxProvenance.
+    void merge(const IndicatorEntry& other);
+    // Counts indicators the allowlist dropped.
+    void count_allowlisted(std::uint64_t n = 1) { allowlisted_ += n; }
 
     std::size_t size() const { return entries_.size(); }
     bool empty() const { return entries_.empty(); }
