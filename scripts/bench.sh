@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh            every benchmark
 #   scripts/bench.sh evtx       EVTX parsing: Trinity native and wasm vs evtxexport
+#   scripts/bench.sh iocs       indicator extraction: native and wasm vs one RE2 per type and grep -oE
 #
 # Prints a table of MB/s, records/s and ratios (machines are noisy; ratios
 # measured in one run are what to compare).
@@ -14,7 +15,7 @@ what=${1:-all}
 bash scripts/setup.sh
 for preset in native-release wasm-release; do
     cmake --preset "$preset" >/dev/null
-    cmake --build --preset "$preset" -j "$JOBS" --target trinity_bench_evtx >/dev/null
+    cmake --build --preset "$preset" -j "$JOBS" --target trinity_bench_evtx trinity_bench_ioc >/dev/null
 done
 
 corpus=${TRINITY_CORPUS_DIR:-$TRINITY_ROOT/../shared/corpus}
@@ -47,4 +48,14 @@ if [ "$what" = all ] || [ "$what" = evtx ]; then
             node --no-experimental-fetch build/wasm-release/bench/trinity_bench_evtx.js --repeat 5 "${files[@]}"
         } | table "EVTX parsing (${#files[@]} corpus files, $((bytes / 1000000)) MB)" "evtxexport"
     fi
+fi
+
+if [ "$what" = all ] || [ "$what" = iocs ]; then
+    sample=build/native-release/bench/ioc-sample.txt
+    build/native-release/bench/trinity_bench_ioc --generate "$sample" --mb "${IOC_BENCH_MB:-64}"
+    log "iocs: generated log text, $(wc -c < "$sample") bytes, best of 3 runs"
+    {
+        build/native-release/bench/trinity_bench_ioc --repeat 3 --grep "$sample"
+        node --no-experimental-fetch build/wasm-release/bench/trinity_bench_ioc.js --repeat 3 "$sample"
+    } | table "Indicator extraction (generated logs with command lines, URLs, addresses, hashes)" "naive RE2 per type, all types"
 fi
