@@ -5,6 +5,7 @@
 
 #include "evtx_command.h"
 #include "sniff_command.h"
+#include "intel_command.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"Trinity: DFIR + CTI + SOAR workbench (command line)", "trinity"};
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     trinity::cli::add_sniff_command(app, exit_code);
     trinity::cli::add_evtx_command(app, exit_code);
+    trinity::cli::add_intel_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
