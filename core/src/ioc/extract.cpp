@@ -141,7 +141,8 @@ private:
             }
             if (w.size() == 1 && is_alpha(w[0]) && (at(e + 1) == '\\' || at(e + 1) == '/') && e + 2 < n_ &&
                 !(cls(at(e + 2)) & kPathStop) && at(e + 2) != ' ' && at(e + 2) != '/') {
-                const std::size_t end = path_end(e + 2);
+                std::size_t end = path_end(e + 2);
+                if (s == 0 && end < n_ && whole_text_is_path(end)) end = n_;
                 emit(IndicatorType::windows_path, s, end - s);
                 return end;
             }
@@ -409,6 +410,27 @@ private:
             break;
         }
         return p;
+    }
+
+    // A text that starts with a path (an event field such as TargetFilename,
+    // a line of `dir /b /s`) is one path when what follows the cut at `cut`
+    // holds no quote, option or further path, and its last word has a dot:
+    // "...\Windows PowerShell.lnk", but not "...\app.exe arg".
+    bool whole_text_is_path(std::size_t cut) const {
+        if (t_[cut] != ' ') return false;
+        std::size_t last_space = cut;
+        for (std::size_t k = cut; k < n_; ++k) {
+            const char c = t_[k];
+            if ((cls(c) & kPathStop) || c == '\t') return false;
+            if (c == ' ') {
+                const char d = at(k + 1);
+                if (d == '-' || d == '/' || d == '\\' || d == '%' || d == ' ' || (is_alpha(d) && at(k + 2) == ':')) return false;
+                last_space = k;
+            }
+        }
+        const std::string_view last_word = t_.substr(last_space + 1);
+        const std::size_t dot = last_word.rfind('.');
+        return dot != std::string_view::npos && dot > 0 && dot + 1 < last_word.size();
     }
 
     std::size_t registry(std::size_t s, std::size_t e) {
