@@ -8,13 +8,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <unordered_map>
 
 #include <CLI/CLI.hpp>
 
+#include "feed_files.h"
 #include "file_byte_source.h"
 #include "trinity/artifact/sniff.h"
 #include "trinity/evtx/evtx.h"
 #include "trinity/evtx/evtx_fields.h"
+#include "trinity/intel/feed_set.h"
+#include "trinity/intel/verdict_policy.h"
 #include "trinity/ioc/address_class.h"
 #include "trinity/ioc/collect.h"
 #include "trinity/ioc/export.h"
@@ -87,6 +91,38 @@ bool collect_file(const std::string& path, evidence::EvidenceId id, ioc::Collect
     return true;
 }
 
+// What the feeds say about each entry, judged once.
+class Verdicts {
+public:
+    Verdicts(const intel::FeedSet& feeds, const intel::VerdictPolicy& policy) : feeds_(feeds), policy_(policy) {}
+
+    const intel::Judgement& of(const ioc::IndicatorEntry& e) {
+        auto it = cache_.find(&e);
+        if (it == cache_.end()) it = cache_.emplace(&e, feeds_.judge(e.indicator, policy_)).first;
+        return it->second;
+    }
+    std::string verdict(const ioc::IndicatorEntry& e) { return std::string(intel::to_string(of(e).verdict)); }
+    // "feed.csv: malicious; vt.json: suspicious (VirusTotal: 3/70 engines)"
+    std::string sources(const ioc::IndicatorEntry& e) {
+        std::string out;
+        for (const intel::Sighting& s : of(e).sightings) {
+            if (!out.empty()) out += "; ";
+            out += s.feed + ": " + std::string(intel::to_string(policy_.verdict_of(s)));
+            if (!s.detail.empty()) out += " (" + s.detail + ")";
+        }
+        return out;
+    }
+    std::vector<ioc::ExtraColumn> columns() {
+        return {{"verdict", [this](const ioc::IndicatorEntry& e) { return verdict(e); }},
+                {"sources", [this](const ioc::IndicatorEntry& e) { return sources(e); }}};
+    }
+
+private:
+    const intel::FeedSet& feeds_;
+    const intel::VerdictPolicy& policy_;
+    std::unordered_map<const ioc::IndicatorEntry*, intel::Judgement> cache_;
+};
+
 std::string first_seen(const ioc::IndicatorEntry& e) {
     if (e.first_time_us) return event::format_time(*e.first_time_us);
     std::string where = e.first.evidence;
@@ -95,18 +131,25 @@ std::string first_seen(const ioc::IndicatorEntry& e) {
     return where;
 }
 
-void print_table(const ioc::IndicatorSet& set, bool defang) {
+void print_table(const ioc::IndicatorSet& set, bool defang, Verdicts* verdicts) {
     struct Row {
-        std::string type, value, count, cls, seen;
+        std::string type, value, count, cls, seen, verdict, sources;
     };
     std::vector<Row> rows;
-    Row header{"TYPE", "VALUE", "COUNT", "CLASS", "FIRST SEEN"};
+    Row header{"TYPE", "VALUE", "COUNT", "CLASS", "FIRST SEEN", "VERDICT", "SOURCES"};
+    std::size_t w_seen = header.seen.size(), w_verdict = header.verdict.size();
     std::size_t w_type = header.type.size(), w_value = header.value.size(), w_count = header.count.size(),
                 w_cls = header.cls.size();
     for (const ioc::IndicatorEntry* e : set.sorted()) {
         const auto cls = ioc::classify(e->indicator);
         Row r{std::string(ioc::to_string(e->indicator.type)), defang ? ioc::defang(e->indicator) : e->indicator.value,
-              std::to_string(e->count), cls ? std::string(ioc::to_string(*cls)) : "-", first_seen(*e)};
+              std::to_string(e->count), cls ? std::string(ioc::to_string(*cls)) : "-", first_seen(*e), "", ""};
+        if (verdicts) {
+            r.verdict = verdicts->verdict(*e);
+            r.sources = verdicts->sources(*e);
+        }
+        w_seen = std::max(w_seen, r.seen.size());
+        w_verdict = std::max(w_verdict, r.verdict.size());
         w_type = std::max(w_type, r.type.size());
         w_value = std::min<std::size_t>(std::max(w_value, r.value.size()), 100);
         w_count = std::max(w_count, r.count.size());
@@ -114,9 +157,14 @@ void print_table(const ioc::IndicatorSet& set, bool defang) {
         rows.push_back(std::move(r));
     }
     auto print = [&](const Row& r) {
-        std::printf("%-*s  %-*s  %*s  %-*s  %s\n", static_cast<int>(w_type), r.type.c_str(), static_cast<int>(w_value),
-                    r.value.c_str(), static_cast<int>(w_count), r.count.c_str(), static_cast<int>(w_cls), r.cls.c_str(),
-                    r.seen.c_str());
+        std::printf("%-*s  %-*s  %*s  %-*s  ", static_cast<int>(w_type), r.type.c_str(), static_cast<int>(w_value),
+                    r.value.c_str(), static_cast<int>(w_count), r.count.c_str(), static_cast<int>(w_cls), r.cls.c_str());
+        if (!verdicts) {
+            std::printf("%s\n", r.seen.c_str());
+            return;
+        }
+        std::printf("%-*s  %-*s  %s\n", static_cast<int>(w_seen), r.seen.c_str(), static_cast<int>(w_verdict),
+                    r.verdict.c_str(), r.sources.c_str());
     };
     print(header);
     for (const Row& r : rows) print(r);
@@ -147,6 +195,10 @@ void add_iocs_command(CLI::App& app, int& exit_code) {
                     "windows-path, unix-path, registry-key, cve; or ip, hash, path");
     cmd->add_option("--allowlist", options->allowlist, "File of addresses, CIDR ranges, domains and values to leave out");
     cmd->add_flag("--defang", options->defang, "Write values defanged (hxxp, [.]) in the table and text formats");
+    cmd->add_option("--feeds", options->feeds,
+                    "Threat-intel feeds to judge every indicator by: CSV, STIX 2.1, MISP event JSON, MISP feed "
+                    "folders, saved VirusTotal v3 responses (adds verdict and sources)");
+    cmd->add_option("--policy", options->policy, "Verdict rule for VirusTotal engine counts (default \"malicious > 5\")");
     cmd->callback([options, &exit_code] { exit_code = run_iocs(*options); });
 }
 
@@ -164,24 +216,57 @@ int run_iocs(const IocsOptions& o) {
         allowlist = load_allowlist(o.allowlist);
         if (!allowlist) return 2;
     }
-    ioc::Collector collector(extract, allowlist ? &*allowlist : nullptr);
     int exit_code = 0;
+    intel::VerdictPolicy policy;
+    if (!o.policy.empty()) {
+        auto parsed = intel::parse_policy(o.policy);
+        if (!parsed) {
+            std::fprintf(stderr, "trinity: --policy: %s\n", parsed.error().describe().c_str());
+            return 2;
+        }
+        policy = std::move(*parsed);
+    }
+    intel::FeedSet feeds;
+    if (!o.feeds.empty()) {
+        const std::size_t refused = add_feed_paths(feeds, o.feeds, [](const std::string& path, const Result<intel::FeedReport>& r) {
+            if (r) std::fprintf(stderr, "trinity: feed %s\n", r->summary().c_str());
+            else std::fprintf(stderr, "trinity: feed %s refused: %s\n", path.c_str(), r.error().describe().c_str());
+        });
+        if (refused) exit_code = 1;
+    }
+    std::optional<Verdicts> verdicts;
+    if (!o.feeds.empty()) verdicts.emplace(feeds, policy);
+    const std::vector<ioc::ExtraColumn> extras = verdicts ? verdicts->columns() : std::vector<ioc::ExtraColumn>{};
+
+    ioc::Collector collector(extract, allowlist ? &*allowlist : nullptr);
     evidence::EvidenceId id = 1;
     for (const std::string& path : o.paths)
         if (!collect_file(path, id++, collector)) exit_code = 1;
 
     const ioc::IndicatorSet& set = collector.set();
     if (o.format == "json") {
-        std::fputs(ioc::to_json(set).c_str(), stdout);
+        std::fputs(ioc::to_json(set, extras).c_str(), stdout);
     } else if (o.format == "csv") {
-        std::fputs(ioc::to_csv(set).c_str(), stdout);
+        std::fputs(ioc::to_csv(set, extras).c_str(), stdout);
     } else if (o.format == "stix") {
-        std::fputs(ioc::to_stix(set, ioc::StixOptions{stix_created_us(), "Trinity"}).c_str(), stdout);
+        ioc::StixOptions stix{stix_created_us(), "Trinity", {}};
+        // With feeds, the verdict becomes the indicator's type (STIX 2.1 vocabulary).
+        if (verdicts) {
+            stix.indicator_types = [&verdicts](const ioc::IndicatorEntry& e) {
+                switch (verdicts->of(e).verdict) {
+                    case intel::Verdict::malicious: return std::vector<std::string>{"malicious-activity"};
+                    case intel::Verdict::suspicious: return std::vector<std::string>{"anomalous-activity"};
+                    case intel::Verdict::clean: return std::vector<std::string>{"benign"};
+                    default: return std::vector<std::string>{"unknown"};
+                }
+            };
+        }
+        std::fputs(ioc::to_stix(set, stix).c_str(), stdout);
     } else if (o.format == "text") {
         for (const ioc::IndicatorEntry* e : set.sorted())
             std::printf("%s\n", (o.defang ? ioc::defang(e->indicator) : e->indicator.value).c_str());
     } else {
-        print_table(set, o.defang);
+        print_table(set, o.defang, verdicts ? &*verdicts : nullptr);
     }
     std::fprintf(stderr, "trinity: %zu indicators (%llu sightings) in %zu files; %llu allowlisted\n", set.size(),
                  static_cast<unsigned long long>(set.total_sightings()), o.paths.size(),

@@ -6,6 +6,7 @@
 #include "evtx_command.h"
 #include "iocs_command.h"
 #include "sniff_command.h"
+#include "intel_command.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"Trinity: DFIR + CTI + SOAR workbench (command line)", "trinity"};
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
     trinity::cli::add_sniff_command(app, exit_code);
     trinity::cli::add_evtx_command(app, exit_code);
     trinity::cli::add_iocs_command(app, exit_code);
+    trinity::cli::add_intel_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

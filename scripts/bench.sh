@@ -3,6 +3,8 @@
 #
 #   scripts/bench.sh            every benchmark
 #   scripts/bench.sh evtx       EVTX parsing: Trinity native and wasm vs evtxexport
+#   scripts/bench.sh iocs       indicator extraction: native and wasm vs one RE2 per type and grep -oE
+#   scripts/bench.sh intel      threat-intel feed loads and judge() vs a naive scan
 #
 # Prints a table of MB/s, records/s and ratios (machines are noisy; ratios
 # measured in one run are what to compare).
@@ -14,25 +16,25 @@ what=${1:-all}
 bash scripts/setup.sh
 for preset in native-release wasm-release; do
     cmake --preset "$preset" >/dev/null
-    cmake --build --preset "$preset" -j "$JOBS" --target trinity_bench_evtx >/dev/null
+    cmake --build --preset "$preset" -j "$JOBS" --target trinity_bench_evtx trinity_bench_ioc trinity_bench_intel >/dev/null
 done
 
 corpus=${TRINITY_CORPUS_DIR:-$TRINITY_ROOT/../shared/corpus}
 
-# table TITLE BASELINE_ENGINE < json lines
+# table TITLE BASELINE_ENGINE [records] < json lines (ratios of MB/s, or of records/s)
 table() {
     node -e '
       const lines = require("fs").readFileSync(0, "utf8").trim().split("\n").filter(Boolean).map(JSON.parse);
-      const [title, baseName] = process.argv.slice(1);
+      const [title, baseName, by] = process.argv.slice(1);
       const base = lines.find((l) => l.engine.startsWith(baseName));
       console.log(`\n${title}`);
       console.log("| engine | MB/s | records/s | × " + baseName + " |");
       console.log("|---|---:|---:|---:|");
       for (const l of lines) {
-        const ratio = base ? (l.mb_per_s / base.mb_per_s).toFixed(1) + "×" : "-";
+        const ratio = !base ? "-" : (by === "records" ? l.records_per_s / base.records_per_s : l.mb_per_s / base.mb_per_s).toFixed(1) + "×";
         const rps = l.records_per_s ? Math.round(l.records_per_s).toLocaleString("en-US") : "-";
         console.log(`| ${l.engine} | ${l.mb_per_s.toFixed(1)} | ${rps} | ${ratio} |`);
-      }' "$1" "$2"
+      }' "$1" "$2" "${3:-mb}"
 }
 
 if [ "$what" = all ] || [ "$what" = evtx ]; then
@@ -47,4 +49,22 @@ if [ "$what" = all ] || [ "$what" = evtx ]; then
             node --no-experimental-fetch build/wasm-release/bench/trinity_bench_evtx.js --repeat 5 "${files[@]}"
         } | table "EVTX parsing (${#files[@]} corpus files, $((bytes / 1000000)) MB)" "evtxexport"
     fi
+fi
+
+if [ "$what" = all ] || [ "$what" = iocs ]; then
+    sample=build/native-release/bench/ioc-sample.txt
+    build/native-release/bench/trinity_bench_ioc --generate "$sample" --mb "${IOC_BENCH_MB:-64}"
+    log "iocs: generated log text, $(wc -c < "$sample") bytes, best of 3 runs"
+    {
+        build/native-release/bench/trinity_bench_ioc --repeat 3 --grep "$sample"
+        node --no-experimental-fetch build/wasm-release/bench/trinity_bench_ioc.js --repeat 3 "$sample"
+    } | table "Indicator extraction (generated logs with command lines, URLs, addresses, hashes)" "naive RE2 per type, all types"
+fi
+
+if [ "$what" = all ] || [ "$what" = intel ]; then
+    log "intel: generated 200k-indicator CSV and STIX feeds, best of 3 runs"
+    out=$(build/native-release/bench/trinity_bench_intel --repeat 3
+          node --no-experimental-fetch build/wasm-release/bench/trinity_bench_intel.js --repeat 3)
+    grep -v lookups <<<"$out" | table "Threat-intel feed loading (200k indicators; records = indicators)" "nlohmann::json::parse native" records
+    grep lookups <<<"$out" | table "FeedSet::judge() (records = lookups)" "naive linear scan native" records
 fi

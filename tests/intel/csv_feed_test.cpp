@@ -59,3 +59,16 @@ TEST(CsvFeed, TypeNamesFeedsUse) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CsvFeed, HeaderlessLineThatIsOneIndicatorIsNotSplit) {
+    trinity::intel::FeedSet feeds;
+    auto r = feeds.add("urls.txt", bytes_of("http://a.example/x;y=1\nhttp://b.example/q;z=2\n"));
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->indicators, 2u);
+    EXPECT_TRUE(feeds.judge(*trinity::ioc::make_indicator("url", "http://a.example/x;y=1")).known());
+    EXPECT_FALSE(feeds.judge(*trinity::ioc::make_indicator("url", "http://a.example/x")).known());
+}
+
+}  // namespace

@@ -67,8 +67,8 @@ TEST(Export, StixPatterns) {
 }
 
 TEST(Export, StixBundleShape) {
-    const std::string text = to_stix(sample(), StixOptions{kCreated, "Trinity"});
-    EXPECT_EQ(text, to_stix(sample(), StixOptions{kCreated, "Trinity"}));  // reproducible
+    const std::string text = to_stix(sample(), StixOptions{kCreated, "Trinity", {}});
+    EXPECT_EQ(text, to_stix(sample(), StixOptions{kCreated, "Trinity", {}}));  // reproducible
     const auto bundle = nlohmann::json::parse(text);
     EXPECT_EQ(bundle["type"], "bundle");
     EXPECT_FALSE(bundle.contains("spec_version"));  // bundles have none in 2.1
@@ -111,6 +111,16 @@ TEST(Export, StixBundleShape) {
     EXPECT_EQ(objects[1]["id"], "indicator--" + std::string(kUuidIpv4));
     // valid_from is the first sighting's time when the record had one.
     EXPECT_EQ(objects[3]["valid_from"], "2023-11-14T22:13:20.000Z");
+}
+
+TEST(Export, StixIndicatorTypesFromTheCaller) {
+    StixOptions options{kCreated, "Trinity", {}};
+    options.indicator_types = [](const IndicatorEntry& e) {
+        return std::vector<std::string>{e.indicator.type == IndicatorType::url ? "malicious-activity" : "unknown"};
+    };
+    const auto bundle = nlohmann::json::parse(to_stix(sample(), options));
+    EXPECT_EQ(bundle["objects"][1]["indicator_types"][0], "unknown");             // ipv4
+    EXPECT_EQ(bundle["objects"][2]["indicator_types"][0], "malicious-activity");  // url
 }
 
 TEST(Export, DefangedText) {

@@ -47,12 +47,20 @@ TEST(Extract, DuplicatesAreAllReported) {
 
 TEST(Extract, HostileShapesEndQuickly) {
     // Long runs of anchors must stay linear: a megabyte of each.
-    for (const char* unit : {".", ":", "\\", "/", "a.", "1.", "::", "http://", "[.]", "C:\\ "}) {
+    for (const char* unit : {".", ":", "\\", "/", "a.", "1.", "::", "1:", "http://", "[.]", "C:\\ "}) {
         std::string text;
         while (text.size() < (1u << 20)) text += unit;
         std::vector<Match> out;
         extract(text, {}, out);
         SUCCEED() << unit;
+    }
+    // Closing brackets after a URL and a path: trimmed in one pass each.
+    for (const char* head : {"http://x.com/", "C:\\x"}) {
+        std::string text = head;
+        text.append(1u << 20, ')');
+        const auto m = extract(text);
+        ASSERT_FALSE(m.empty()) << head;
+        EXPECT_EQ(m[0].length, std::string_view(head).size()) << head;
     }
 }
 

@@ -122,6 +122,7 @@ Result<void> load_csv(std::string_view text, FeedSink& sink) {
     std::vector<std::string> fields;
     std::optional<Columns> columns;
     bool first = true;
+    bool headerless = false;
     for (;;) {
         const auto status = records.next(fields);
         if (status == CsvRecords::Status::end) break;
@@ -138,6 +139,7 @@ Result<void> load_csv(std::string_view text, FeedSink& sink) {
             if (columns) continue;  // the header row itself
             columns = Columns{};
             columns->value = 0;
+            headerless = true;
         }
         ++sink.report().entries;
         const std::string_view value = field_at(fields, columns->value);
@@ -163,7 +165,10 @@ Result<void> load_csv(std::string_view text, FeedSink& sink) {
                 continue;
             }
         } else {
-            target = infer_target(value);
+            // Without a header, a line that is one indicator as a whole wins
+            // over its first field: "http://a.example/x;y" is not cut at ';'.
+            if (headerless && fields.size() > 1) target = infer_target(records.raw());
+            if (!target) target = infer_target(value);
             if (!target) {
                 sink.reject("'" + shown(value) + "' is not an indicator Trinity recognises", where);
                 continue;

@@ -1,6 +1,7 @@
 // Collector: events field by field, text sources line by line (streamed).
 #include "trinity/ioc/collect.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "trinity/artifact/text_encoding.h"
@@ -53,7 +54,9 @@ Result<TextStats> Collector::add_text_source(io::ByteSource& source, const Evide
     where.evidence_sha256 = evidence.sha256;
     where.line = 1;
 
-    std::vector<std::byte> buffer(kChunk);
+    // A chunk, or less for a small source (an event-sized text needs no MiB).
+    const std::uint64_t wanted = std::max<std::uint64_t>(source.size(), 16);
+    std::vector<std::byte> buffer(static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, wanted)));
     std::size_t carry = 0;  // undecoded bytes kept at the start of buffer
     std::string pending;    // decoded text of the current, unfinished line(s)
     std::size_t scan_from = 0;

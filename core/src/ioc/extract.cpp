@@ -141,7 +141,8 @@ private:
             }
             if (w.size() == 1 && is_alpha(w[0]) && (at(e + 1) == '\\' || at(e + 1) == '/') && e + 2 < n_ &&
                 !(cls(at(e + 2)) & kPathStop) && at(e + 2) != ' ' && at(e + 2) != '/') {
-                const std::size_t end = path_end(e + 2);
+                std::size_t end = path_end(e + 2);
+                if (s == 0 && end < n_ && whole_text_is_path(end)) end = n_;
                 emit(IndicatorType::windows_path, s, end - s);
                 return end;
             }
@@ -248,13 +249,13 @@ private:
 
     // An IPv6 address starting at s (a hex digit or ':'); its end or 0.
     std::size_t ipv6(std::size_t s) {
+        if (s > 0 && (is_word(t_[s - 1]) || t_[s - 1] == ':')) return 0;
         std::size_t e = s, colons = 0;
         while (e < n_ && (is_hex(t_[e]) || t_[e] == ':' || t_[e] == '.')) colons += t_[e++] == ':';
         if (colons < 2) return 0;
         std::size_t end = e;
         while (end > s && t_[end - 1] == '.') --end;
         if (is_word(at(e)) && at(e) != '.' && at(e) != '-') return 0;  // glued to a word ("dead::beefy")
-        if (s > 0 && (is_word(t_[s - 1]) || t_[s - 1] == ':')) return 0;
         std::string_view v = t_.substr(s, end - s);
         if (v == "::") return 0;
         // netstat writes "addr:port" without brackets: "::1:25",
@@ -293,7 +294,15 @@ private:
                 break;
             ++end;
         }
-        // Trailing punctuation and unbalanced closing brackets.
+        // Trailing punctuation and unbalanced closing brackets (balances
+        // counted once, then kept up to date while trimming).
+        long balance[3] = {0, 0, 0};  // () [] {}
+        for (std::size_t k = e + 3; k < end; ++k) {
+            const char c = t_[k];
+            balance[0] += (c == '(') - (c == ')');
+            balance[1] += (c == '[') - (c == ']');
+            balance[2] += (c == '{') - (c == '}');
+        }
         for (;;) {
             if (end <= e + 3) return 0;
             const char c = t_[end - 1];
@@ -301,14 +310,11 @@ private:
                 --end;
                 continue;
             }
-            if (c == ')' || c == ']' || c == '}') {
-                const char open = c == ')' ? '(' : c == ']' ? '[' : '{';
-                int balance = 0;
-                for (std::size_t k = e + 3; k < end; ++k) balance += (t_[k] == open) - (t_[k] == c);
-                if (balance < 0) {
-                    --end;
-                    continue;
-                }
+            const int which = c == ')' ? 0 : c == ']' ? 1 : c == '}' ? 2 : -1;
+            if (which >= 0 && balance[which] < 0) {
+                ++balance[which];
+                --end;
+                continue;
             }
             break;
         }
@@ -392,23 +398,43 @@ private:
             ++p;
         }
         // Trailing punctuation, unbalanced ')'.
+        long balance = 0;
+        for (std::size_t k = from; k < p; ++k) balance += (t_[k] == '(') - (t_[k] == ')');
         while (p > from) {
             const char c = t_[p - 1];
             if (c == '.' || c == ':' || c == ' ') {
                 --p;
                 continue;
             }
-            if (c == ')') {
-                int balance = 0;
-                for (std::size_t k = from; k < p; ++k) balance += (t_[k] == '(') - (t_[k] == ')');
-                if (balance < 0) {
-                    --p;
-                    continue;
-                }
+            if (c == ')' && balance < 0) {
+                ++balance;
+                --p;
+                continue;
             }
             break;
         }
         return p;
+    }
+
+    // A text that starts with a path (an event field such as TargetFilename,
+    // a line of `dir /b /s`) is one path when what follows the cut at `cut`
+    // holds no quote, option or further path, and its last word has a dot:
+    // "...\Windows PowerShell.lnk", but not "...\app.exe arg".
+    bool whole_text_is_path(std::size_t cut) const {
+        if (t_[cut] != ' ') return false;
+        std::size_t last_space = cut;
+        for (std::size_t k = cut; k < n_; ++k) {
+            const char c = t_[k];
+            if ((cls(c) & kPathStop) || c == '\t') return false;
+            if (c == ' ') {
+                const char d = at(k + 1);
+                if (d == '-' || d == '/' || d == '\\' || d == '%' || d == ' ' || (is_alpha(d) && at(k + 2) == ':')) return false;
+                last_space = k;
+            }
+        }
+        const std::string_view last_word = t_.substr(last_space + 1);
+        const std::size_t dot = last_word.rfind('.');
+        return dot != std::string_view::npos && dot > 0 && dot + 1 < last_word.size();
     }
 
     std::size_t registry(std::size_t s, std::size_t e) {

@@ -6,19 +6,18 @@
 namespace trinity::ioc {
 namespace {
 
-std::string key_of(const Indicator& indicator) {
-    std::string key;
-    key.reserve(indicator.value.size() + 1);
+void make_key(std::string& key, const Indicator& indicator) {
+    key.clear();
     key += static_cast<char>('A' + static_cast<int>(indicator.type));
     key += indicator.value;
-    return key;
 }
 
 }  // namespace
 
 void IndicatorSet::add(const Indicator& indicator, const Sighting& sighting) {
     ++total_;
-    auto [it, inserted] = index_.try_emplace(key_of(indicator), entries_.size());
+    make_key(key_, indicator);
+    auto [it, inserted] = index_.try_emplace(key_, entries_.size());
     if (inserted) {
         IndicatorEntry entry;
         entry.indicator = indicator;
@@ -57,7 +56,9 @@ void IndicatorSet::merge(const IndicatorEntry& other) {
 }
 
 const IndicatorEntry* IndicatorSet::find(const Indicator& indicator) const {
-    const auto it = index_.find(key_of(indicator));
+    std::string key;
+    make_key(key, indicator);
+    const auto it = index_.find(key);
     return it == index_.end() ? nullptr : &entries_[it->second];
 }
 

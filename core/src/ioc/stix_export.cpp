@@ -123,7 +123,8 @@ std::string to_stix(const IndicatorSet& set, const StixOptions& options) {
                {"name", e->indicator.value},
                {"description", description}};
         if (pattern) {
-            o["indicator_types"] = json::array({"unknown"});
+            o["indicator_types"] =
+                options.indicator_types ? json(options.indicator_types(*e)) : json::array({"unknown"});
             o["pattern"] = *pattern;
             o["pattern_type"] = "stix";
             o["pattern_version"] = "2.1";

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "trinity/ioc/indicator_set.h"
 
@@ -35,6 +36,9 @@ struct StixOptions {
     // created/modified/valid_from of every object, microseconds since 1970.
     std::int64_t created_us = 0;
     std::string identity_name = "Trinity";
+    // indicator_types of an entry's indicator SDO (STIX 2.1 open vocabulary:
+    // "malicious-activity", "benign", ...); unset: ["unknown"].
+    std::function<std::vector<std::string>(const IndicatorEntry&)> indicator_types;
 };
 
 // A STIX 2.1 bundle: an identity SDO (created_by_ref of the rest), one

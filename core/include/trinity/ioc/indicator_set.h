@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -56,14 +57,16 @@ public:
     std::uint64_t total_sightings() const { return total_; }
 
     const IndicatorEntry* find(const Indicator& indicator) const;
-    // Entries in the order they were first seen.
-    const std::vector<IndicatorEntry>& entries() const { return entries_; }
+    // Entries in the order they were first seen (a deque: adding never
+    // moves the entries already there).
+    const std::deque<IndicatorEntry>& entries() const { return entries_; }
     // Entries sorted by type, then value (stable output for exports).
     std::vector<const IndicatorEntry*> sorted() const;
 
 private:
-    std::vector<IndicatorEntry> entries_;
+    std::deque<IndicatorEntry> entries_;
     std::unordered_map<std::string, std::size_t> index_;  // type byte + value -> entry
+    std::string key_;  // lookup buffer, reused
     std::uint64_t allowlisted_ = 0;
     std::uint64_t total_ = 0;
 };
