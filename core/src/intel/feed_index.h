@@ -17,13 +17,35 @@
 namespace trinity::intel {
 
 struct FeedSet::Index {
+    static constexpr std::uint32_t kNone = 0xffffffff;
+    // The sightings of one key form a chain, newest first (no vector per key:
+    // most keys have one sighting, and a 200k-indicator feed would otherwise
+    // make 200k small allocations).
+    struct Posting {
+        std::uint32_t sighting;
+        std::uint32_t next;  // the posting before it, or kNone
+    };
+
     std::vector<Sighting> sightings;
-    // char(type) + canonical value → sightings, in load order.
-    std::unordered_map<std::string, std::vector<std::uint32_t>> exact;
-    // [0] IPv4, [1] IPv6: masked_key(network, prefix) → sightings, and which
-    // prefix lengths occur at all (a lookup tries only those).
-    std::array<std::unordered_map<std::string, std::vector<std::uint32_t>>, 2> ranges;
+    std::vector<Posting> postings;
+    // char(type) + canonical value → newest posting.
+    std::unordered_map<std::string, std::uint32_t> exact;
+    // [0] IPv4, [1] IPv6: masked_key(network, prefix) → newest posting, and
+    // which prefix lengths occur at all (a lookup tries only those).
+    std::array<std::unordered_map<std::string, std::uint32_t>, 2> ranges;
     std::array<std::vector<int>, 2> prefixes;
+
+    // Links a sighting to a key's chain (once: a repeated value in one entry
+    // adds nothing).
+    void post(std::uint32_t& head, std::uint32_t sighting, bool is_new) {
+        if (!is_new && postings[head].sighting == sighting) return;
+        postings.push_back(Posting{sighting, is_new ? kNone : head});
+        head = static_cast<std::uint32_t>(postings.size() - 1);
+    }
+    // Appends the sightings of a chain.
+    void collect(std::uint32_t head, std::vector<std::uint32_t>& out) const {
+        for (; head != kNone; head = postings[head].next) out.push_back(postings[head].sighting);
+    }
 };
 
 namespace detail {

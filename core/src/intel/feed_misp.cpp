@@ -96,7 +96,10 @@ private:
     Location where(const json& a) {
         const std::string uuid = json_text(a, "uuid");
         if (uuid.size() >= 32) {
-            const std::size_t at = text_.find("\"" + uuid + "\"", last_);
+            // Attributes are usually met in text order; objects may come first.
+            const std::string quoted = "\"" + uuid + "\"";
+            std::size_t at = text_.find(quoted, last_);
+            if (at == std::string_view::npos) at = text_.find(quoted);
             if (at != std::string_view::npos) {
                 last_ = at;
                 return lines_.at(at, sink_.name());

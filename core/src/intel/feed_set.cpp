@@ -63,7 +63,7 @@ Judgement FeedSet::judge(const ioc::Indicator& indicator, const VerdictPolicy& p
     // Indicators from ioc::make_indicator are canonical already; others are made so.
     std::string key(1, static_cast<char>(indicator.type));
     key += ioc::canonicalize(indicator.type, indicator.value).value_or(indicator.value);
-    if (const auto it = index_->exact.find(key); it != index_->exact.end()) ids = it->second;
+    if (const auto it = index_->exact.find(key); it != index_->exact.end()) index_->collect(it->second, ids);
     const bool v4 = indicator.type == ioc::IndicatorType::ipv4;
     if (v4 || indicator.type == ioc::IndicatorType::ipv6) {
         const std::size_t family = v4 ? 0 : 1;
@@ -71,12 +71,12 @@ Judgement FeedSet::judge(const ioc::Indicator& indicator, const VerdictPolicy& p
             if (const auto ip = detail::parse_ip(std::string_view(key).substr(1), !v4)) {
                 for (int prefix : index_->prefixes[family]) {
                     const auto it = index_->ranges[family].find(detail::masked_key(*ip, prefix));
-                    if (it != index_->ranges[family].end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+                    if (it != index_->ranges[family].end()) index_->collect(it->second, ids);
                 }
-                std::sort(ids.begin(), ids.end());  // load order
             }
         }
     }
+    std::sort(ids.begin(), ids.end());  // load order
     Judgement judgement;
     for (std::uint32_t id : ids) {
         Sighting s = index_->sightings[id];

@@ -78,13 +78,15 @@ void FeedSink::add(const Sighting& sighting, const std::vector<Target>& targets)
 void FeedSink::add_exact(std::uint32_t id, const ioc::Indicator& indicator) {
     std::string key(1, static_cast<char>(indicator.type));
     key += indicator.value;
-    auto& ids = index_.exact[std::move(key)];
-    if (ids.empty() || ids.back() != id) ids.push_back(id);
+    const auto [it, is_new] = index_.exact.try_emplace(std::move(key), FeedSet::Index::kNone);
+    index_.post(it->second, id, is_new);
 }
 
 void FeedSink::add_range(std::uint32_t id, const Cidr& range) {
     const std::size_t family = range.network.v6 ? 1 : 0;
-    index_.ranges[family][masked_key(range.network, range.prefix)].push_back(id);
+    const auto [it, is_new] =
+        index_.ranges[family].try_emplace(masked_key(range.network, range.prefix), FeedSet::Index::kNone);
+    index_.post(it->second, id, is_new);
     auto& prefixes = index_.prefixes[family];
     if (std::find(prefixes.begin(), prefixes.end(), range.prefix) == prefixes.end()) {
         prefixes.push_back(range.prefix);

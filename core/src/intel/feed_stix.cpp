@@ -105,7 +105,7 @@ Verdict verdict_of_types(const std::vector<std::string>& types) {
 class StixLoader {
 public:
     StixLoader(std::string_view text, FeedSink& sink)
-        : text_(text), sink_(sink), offsets_(array_element_offsets(text, "objects")), lines_(text) {}
+        : text_(text), sink_(sink), lines_(text) {}
 
     Result<void> load() {
         std::string key;  // the root object's key being read
@@ -150,8 +150,10 @@ public:
     }
 
 private:
+    // Found only when a problem needs a place: most bundles have none.
     Location where(std::size_t index) {
-        if (index < offsets_.size()) return lines_.at(offsets_[index], sink_.name());
+        if (!offsets_) offsets_ = array_element_offsets(text_, "objects");
+        if (index < offsets_->size()) return lines_.at((*offsets_)[index], sink_.name());
         return Location::in(sink_.name());
     }
 
@@ -244,7 +246,7 @@ private:
 
     std::string_view text_;
     FeedSink& sink_;
-    std::vector<std::size_t> offsets_;
+    std::optional<std::vector<std::size_t>> offsets_;
     LineCursor lines_;
 };
 

@@ -49,7 +49,8 @@ public:
                            std::optional<FeedFormat> format = std::nullopt);
 
     // Every sighting of the indicator across the feeds; the verdict is the
-    // worst of them under `policy` (unknown when no feed lists it).
+    // worst of them under `policy` (unknown when no feed lists it). Const:
+    // once loading is done, threads may judge concurrently.
     Judgement judge(const ioc::Indicator& indicator, const VerdictPolicy& policy = {}) const;
 
     // Distinct indicator values and ranges loaded.
