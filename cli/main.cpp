@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "evtx_command.h"
+#include "hash_command.h"
 #include "sniff_command.h"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     trinity::cli::add_sniff_command(app, exit_code);
     trinity::cli::add_evtx_command(app, exit_code);
+    trinity::cli::add_hash_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -34,6 +34,8 @@ PACKAGES=(
     dpkg-dev patch unicode-data python3 python3-six perl
     # browser tests, fonts embedded in the app, EVTX reference tool
     chromium fonts-dejavu-core libevtx-utils
+    # ssdeep: the reference the fuzzy-hash tests compare against
+    ssdeep
 )
 
 missing_packages() {
