@@ -92,6 +92,27 @@
     return queue;
   }
 
+  // [SECTION] clipboard: ImGui's copy goes to the system clipboard
+  // (web/clipboard.cpp). navigator.clipboard needs a secure context (https or
+  // localhost) and a recent click, which a button press in the app is.
+  let lastCopied = '';
+  function copyText(text) {
+    lastCopied = text;
+    const fallback = () => {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand('copy'); } catch (err) { /* nothing more to try */ }
+      area.remove();
+      canvas.focus();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+  }
+
   function openFilePicker() {
     picker.value = '';
     picker.click();
@@ -175,6 +196,7 @@
     heapBytes: () => Module.ccall('trinity_heap_bytes', 'number', [], []),
     keptFiles: () => files.size,
     workerCount: () => workers.ready().length,
+    lastCopied: () => lastCopied,
   };
   window.trinityTest = test;
 
@@ -190,6 +212,7 @@
 
   window.trinityShell = {
     openFilePicker,
+    copyText,
     addFiles,
     isDragOver: () => !overlay.hidden,
   };

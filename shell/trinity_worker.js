@@ -19,7 +19,7 @@ const cancelled = new Set();
 let engine = null;
 let buffer = 0, bufferSize = 0;  // room in the engine's memory, reused
 
-importScripts('trinity_engine.js', 'worker_evtx.js');
+importScripts('trinity_engine.js', 'worker_evtx.js', 'worker_hash.js');
 
 // Copies `bytes` into the engine, calls `fn(pointer, length)` and returns the
 // engine's result buffer (trinity_engine_result_size bytes) as a fresh

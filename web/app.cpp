@@ -92,8 +92,11 @@ void App::draw_jobs() {
     for (const auto& job : ws_.jobs()) {
         if (!job.running()) continue;
         ImGui::PushID(static_cast<int>(job.id));
-        const std::string overlay = job.name + ": " + std::to_string(job.done) + " of " + std::to_string(job.total) +
-                                    " " + job.unit + ", " + std::to_string(job.records) + " events";
+        const std::string overlay =
+            job.kind == Job::Kind::hash
+                ? "hashing " + job.name + ": " + evidence::format_size(job.done) + " of " + evidence::format_size(job.total)
+                : job.name + ": " + std::to_string(job.done) + " of " + std::to_string(job.total) + " " + job.unit +
+                      ", " + std::to_string(job.records) + " events";
         const float cancel_w = ImGui::CalcTextSize("Cancel").x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::ProgressBar(job.fraction(),
                            ImVec2(ImGui::GetContentRegionAvail().x - cancel_w - ImGui::GetStyle().ItemSpacing.x, 0),

@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 
 #include "app.h"
+#include "clipboard.h"
 #include "display_scale.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -37,6 +38,7 @@ int main() {
     ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted in MEMFS
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    trinity::web::install_clipboard();
 
     trinity::log::global().set_sink([](const trinity::log::Entry& e) {
         std::printf("%s\n", trinity::log::format(e).c_str());

@@ -2,6 +2,8 @@
 // (shell/evtx_jobs.js, shell/worker_evtx.js); the page hands their batches
 // here in chunk order, and rows join the events table at once, so it fills
 // while the file is still being read.
+#include <algorithm>
+
 #include "trinity/evtx/evtx.h"
 #include "trinity/log/logger.h"
 #include "workspace.h"
@@ -17,7 +19,8 @@ JobId Workspace::evtx_begin(evidence::EvidenceId id, std::span<const std::byte> 
         log::error(h.error().describe());
         return 0;
     }
-    const bool first = jobs_.empty();
+    // The first log (hash jobs of other files may have started before it).
+    const bool first = std::none_of(jobs_.begin(), jobs_.end(), [](const Job& j) { return j.kind == Job::Kind::evtx; });
     Job& job = start_job(Job::Kind::evtx, id, evtx::chunk_count(size), "chunks");
     for (const auto& w : warnings) note_warning(job, w.offset, w.message);
     if (first) focus("events");  // the first log: show its events as they come
