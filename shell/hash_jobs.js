@@ -1,8 +1,10 @@
 // Hashing in the page: every added file is hashed once (MD5, SHA-1, SHA-256,
 // SHA-512, ssdeep in one streaming pass) by a hashing worker of its own, so
-// EVTX parsing on the pool's workers never waits behind it. Files queue in
-// the worker in the order they were added; progress reaches the app a few
-// times a second (worker_hash.js), the digests when the file is done.
+// EVTX parsing on the pool's workers never queues behind it. The pool has a
+// worker per core, so while the app parses anything, hashing pauses between
+// slices and gives the cores back. Files queue in the worker in the order
+// they were added; progress reaches the app a few times a second
+// (worker_hash.js), the digests when the file is done.
 'use strict';
 
 (function () {
@@ -34,6 +36,17 @@
     return worker;
   }
 
+  // Pause while the app parses (its other jobs), resume after.
+  let paused = false;
+  window.trinity.onFrame(() => {
+    if (!jobs.size) return;
+    const parsing = Module.ccall('trinity_parsing', 'number', [], []) !== 0;
+    if (parsing !== paused) {
+      paused = parsing;
+      hashWorker().postMessage({ type: 'hash-pause', paused });
+    }
+  });
+
   // The analyst removed the file or cancelled: tell the worker, once.
   window.trinity.onFrame(() => {
     for (const [id, job] of jobs) {
@@ -59,6 +72,7 @@
     // {state, done, total, digests: {size, md5, sha1, sha256, sha512, ssdeep} | null, error}
     hashes: (id) => JSON.parse(Module.ccall('trinity_hash_json', 'string', ['number'], [id])),
     hashWorkerHeap: () => workerHeap,
+    hashPaused: () => paused,
     selectEvidence: (id) => Module.ccall('trinity_select_evidence', null, ['number'], [id]),
     hashesSettled: () => (jobs.size ? new Promise((resolve) => settledWaiters.push(resolve)) : Promise.resolve(true)),
     cancelHash: (id) => {

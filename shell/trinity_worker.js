@@ -9,12 +9,15 @@
 // `cancel` between slices. Replies are few and large: the UI thread handles
 // about one message per frame when drawing is slow (software WebGL).
 //
-// Messages in: {type: <task>, ...} and {type: 'cancel', job}.
+// Messages in: {type: <task>, ...} and {type: 'cancel', job}; feature scripts
+// may also register `controls`: handlers run as soon as their message
+// arrives, even while a task is running (e.g. pausing hashing).
 // Messages out: {type: 'ready'}, the tasks' replies, and
 // {type: 'error', job, request, message} when a task throws.
 'use strict';
 
 const tasks = {};
+const controls = {};
 const cancelled = new Set();
 let engine = null;
 let buffer = 0, bufferSize = 0;  // room in the engine's memory, reused
@@ -60,6 +63,10 @@ onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'cancel') {
     cancelled.add(msg.job);
+    return;
+  }
+  if (controls[msg.type]) {
+    controls[msg.type](msg);
     return;
   }
   queue.push(msg);

@@ -5,10 +5,15 @@
 //       finally {type: 'hash-done', job, json}: the digests as JSON
 //       ({"size","md5","sha1","sha256","sha512","ssdeep"}) or {"error"}, or
 //       {type: 'hash-done', job, cancelled: true}
+//   {type: 'hash-pause', paused} (a control, handled at once): while paused,
+//       hashing waits between slices, leaving the CPU to parsing
 'use strict';
 
 const HASH_SLICE_BYTES = 4 * 1024 * 1024;  // read and hashed at a time
 const HASH_PROGRESS_MS = 250;              // at most four progress messages a second
+
+let hashPaused = false;
+controls['hash-pause'] = (msg) => { hashPaused = !!msg.paused; };
 
 function hashResult(out) { return new TextDecoder().decode(out); }
 
@@ -19,6 +24,7 @@ tasks.hash = async (msg) => {
   let lastProgress = performance.now();
   try {
     for (let off = 0; off < file.size; off += HASH_SLICE_BYTES) {
+      while (hashPaused && !cancelled.has(job)) await new Promise((resolve) => setTimeout(resolve, 50));
       if (cancelled.has(job)) {
         engine._trinity_engine_hash_abort(handle);
         postMessage({ type: 'hash-done', job, cancelled: true });

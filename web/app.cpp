@@ -94,7 +94,8 @@ void App::draw_jobs() {
         ImGui::PushID(static_cast<int>(job.id));
         const std::string overlay =
             job.kind == Job::Kind::hash
-                ? "hashing " + job.name + ": " + evidence::format_size(job.done) + " of " + evidence::format_size(job.total)
+                ? "hashing " + job.name + ": " + evidence::format_size(job.done) + " of " +
+                      evidence::format_size(job.total) + (ws_.parsing() ? " (paused while parsing)" : "")
                 : job.name + ": " + std::to_string(job.done) + " of " + std::to_string(job.total) + " " + job.unit +
                       ", " + std::to_string(job.records) + " events";
         const float cancel_w = ImGui::CalcTextSize("Cancel").x + ImGui::GetStyle().FramePadding.x * 2;

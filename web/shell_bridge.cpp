@@ -204,6 +204,9 @@ EMSCRIPTEN_KEEPALIVE void trinity_hash_progress(double job, double done) {
     if (ws()) ws()->hash_progress(static_cast<trinity::web::JobId>(job), static_cast<std::uint64_t>(done));
 }
 
+// 1 while the app parses something: the hashing worker pauses meanwhile.
+EMSCRIPTEN_KEEPALIVE int trinity_parsing() { return ws() && ws()->parsing() ? 1 : 0; }
+
 // The worker's result: hash::to_json, or {"error": "..."}.
 EMSCRIPTEN_KEEPALIVE void trinity_hash_done(double job, const char* json) {
     if (ws() && json) ws()->hash_done(static_cast<trinity::web::JobId>(job), json);

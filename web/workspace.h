@@ -118,6 +118,8 @@ public:
     JobId hash_begin(evidence::EvidenceId id);
     void hash_progress(JobId job, std::uint64_t done);
     void hash_done(JobId job, std::string_view json);
+    // Whether any job other than hashing runs (hashing yields to parsing).
+    bool parsing() const;
     // The digests of a hashed file, or nullptr.
     const hash::Digests* digests(evidence::EvidenceId id) const;
     // Brings the Evidence view up with a file selected (its digests show

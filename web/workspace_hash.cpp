@@ -54,6 +54,10 @@ void Workspace::hash_done(JobId id, std::string_view json) {
     digests_[j->evidence] = std::move(d);
 }
 
+bool Workspace::parsing() const {
+    return std::any_of(jobs_.begin(), jobs_.end(), [](const Job& j) { return j.running() && j.kind != Job::Kind::hash; });
+}
+
 const hash::Digests* Workspace::digests(evidence::EvidenceId id) const {
     const auto it = digests_.find(id);
     return it == digests_.end() ? nullptr : &it->second;

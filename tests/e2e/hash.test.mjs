@@ -131,6 +131,27 @@ test('hashing a large file can be cancelled', async () => {
   assert.equal(h.digests, null);
 });
 
+// The pool has a worker per core: while a log parses, hashing waits, so it
+// does not slow parsing down; afterwards the log is hashed like any file.
+test('hashing pauses while an EVTX file parses, then hashes it', { skip: !args.corpus || !existsSync(path.join(args.corpus, 'evtx')) }, async () => {
+  const bytes = readFileSync(path.join(args.corpus, 'evtx', 'evtx-rs-samples', 'security.evtx'));
+  await dropFiles(page, [{ name: 'security-x20.evtx', base64: bytes.toString('base64'), repeatChunks: 20 }]);
+  const id = await idOf('security-x20.evtx');
+  await page.waitForFunction((x) => {
+    const j = window.trinityTest.evtxJob(x);
+    return j && j.state === 'running' && j.done > 0;
+  }, id, { timeout: 60000, polling: 20 });
+  assert.equal(await page.evaluate(() => window.trinityTest.hashPaused()), true, 'hashing waits while parsing');
+  await page.evaluate(() => window.trinityTest.settled());
+  await page.evaluate(() => window.trinityTest.hashesSettled());
+  const h = await page.evaluate((x) => window.trinityTest.hashes(x), id);
+  assert.equal(h.state, 'done');
+  // The same bytes as browser.mjs builds: the header, then the chunks 20 times.
+  const chunks = bytes.subarray(4096, 4096 + Math.floor((bytes.length - 4096) / 65536) * 65536);
+  const want = expected([bytes.subarray(0, 4096), ...new Array(20).fill(chunks)], 'security-x20.evtx');
+  for (const key of Object.keys(want)) assert.equal(h.digests[key], want[key], key);
+});
+
 test('copying goes to the system clipboard', async () => {
   await page.evaluate(() => window.trinityShell.copyText('d41d8cd98f00b204e9800998ecf8427e'));
   assert.equal(await page.evaluate(() => window.trinityTest.lastCopied()), 'd41d8cd98f00b204e9800998ecf8427e');

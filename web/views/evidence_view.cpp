@@ -178,7 +178,8 @@ void EvidenceView::draw_digests(const evidence::Evidence& e, float height) {
         }
     } else if (job && job->running()) {
         const std::string progress = "hashing: " + evidence::format_size(job->done) + " of " +
-                                     evidence::format_size(job->total);
+                                     evidence::format_size(job->total) +
+                                     (ws_.parsing() ? " (paused while parsing)" : "");
         ImGui::ProgressBar(job->fraction(), ImVec2(-1, 0), progress.c_str());
     } else if (job && job->state == Job::State::failed) {
         ImGui::TextColored(kError, "%s", job->warning_lines.empty() ? "hashing failed" : job->warning_lines[0].c_str());
