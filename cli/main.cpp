@@ -5,6 +5,7 @@
 
 #include "evtx_command.h"
 #include "iocs_command.h"
+#include "hash_command.h"
 #include "sniff_command.h"
 #include "intel_command.h"
 
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     trinity::cli::add_evtx_command(app, exit_code);
     trinity::cli::add_iocs_command(app, exit_code);
     trinity::cli::add_intel_command(app, exit_code);
+    trinity::cli::add_hash_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

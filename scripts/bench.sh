@@ -5,6 +5,8 @@
 #   scripts/bench.sh evtx       EVTX parsing: Trinity native and wasm vs evtxexport
 #   scripts/bench.sh iocs       indicator extraction: native and wasm vs one RE2 per type and grep -oE
 #   scripts/bench.sh intel      threat-intel feed loads and judge() vs a naive scan
+#   scripts/bench.sh hash       hashing: multi-hash and each digest, native and wasm, vs
+#                               openssl dgst, sha256sum, md5sum, ssdeep on the same 256 MiB
 #
 # Prints a table of MB/s, records/s and ratios (machines are noisy; ratios
 # measured in one run are what to compare).
@@ -16,7 +18,7 @@ what=${1:-all}
 bash scripts/setup.sh
 for preset in native-release wasm-release; do
     cmake --preset "$preset" >/dev/null
-    cmake --build --preset "$preset" -j "$JOBS" --target trinity_bench_evtx trinity_bench_ioc trinity_bench_intel >/dev/null
+    cmake --build --preset "$preset" -j "$JOBS" --target trinity_bench_evtx trinity_bench_ioc trinity_bench_intel trinity_bench_hash >/dev/null
 done
 
 corpus=${TRINITY_CORPUS_DIR:-$TRINITY_ROOT/../shared/corpus}
@@ -67,4 +69,36 @@ if [ "$what" = all ] || [ "$what" = intel ]; then
           node --no-experimental-fetch build/wasm-release/bench/trinity_bench_intel.js --repeat 3)
     grep -v lookups <<<"$out" | table "Threat-intel feed loading (200k indicators; records = indicators)" "nlohmann::json::parse native" records
     grep lookups <<<"$out" | table "FeedSet::judge() (records = lookups)" "naive linear scan native" records
+fi
+
+if [ "$what" = all ] || [ "$what" = hash ]; then
+    mib=${TRINITY_BENCH_HASH_MIB:-256}
+    data=$(mktemp -d)/hash_bench.bin
+    build/native-release/bench/trinity_bench_hash --mib "$mib" --write "$data"
+    cat "$data" >/dev/null  # in the page cache, as Trinity's buffer is in memory
+    log "hash: $mib MiB, best of 3 runs"
+    # peer NAME COMMAND...: best wall time of 3 runs over $data, as a JSON line.
+    peer() {
+        local name=$1 best=0 t0 t1 ns
+        shift
+        for _ in 1 2 3; do
+            t0=$(date +%s%N); "$@" "$data" >/dev/null; t1=$(date +%s%N)
+            ns=$((t1 - t0)); { [ "$best" -eq 0 ] || [ "$ns" -lt "$best" ]; } && best=$ns
+        done
+        node -e 'const [n, ns, b] = process.argv.slice(1); const s = ns / 1e9;
+          console.log(JSON.stringify({engine: n, seconds: s, bytes: +b, mb_per_s: b / 1e6 / s}))' \
+          "$name" "$best" "$((mib * 1048576))"
+    }
+    {
+        peer "openssl dgst -sha256" openssl dgst -sha256
+        peer "openssl dgst -md5" openssl dgst -md5
+        peer "openssl dgst -sha1" openssl dgst -sha1
+        peer "openssl dgst -sha512" openssl dgst -sha512
+        peer "sha256sum" sha256sum
+        peer "md5sum" md5sum
+        if command -v ssdeep >/dev/null; then peer "ssdeep" ssdeep; fi
+        build/native-release/bench/trinity_bench_hash --mib "$mib" --label native
+        node --no-experimental-fetch build/wasm-release/bench/trinity_bench_hash.js --mib "$mib" --label wasm
+    } | table "Hashing ($mib MiB in memory; peers read the same bytes from a cached file)" "openssl dgst -sha256"
+    rm -rf "$(dirname "$data")"
 fi

@@ -36,6 +36,8 @@ PACKAGES=(
     chromium fonts-dejavu-core libevtx-utils
     # the public suffix list embedded for indicator extraction
     publicsuffix
+    # ssdeep: the reference the fuzzy-hash tests compare against
+    ssdeep
 )
 
 missing_packages() {

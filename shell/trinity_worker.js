@@ -12,19 +12,21 @@
 // Messages in: {type: <task>, ...}, {type: 'cancel', job} and
 // {type: 'init', cancelBoard}: a SharedArrayBuffer where the page marks
 // cancelled jobs, read by tasks that run the engine for long without
-// returning to this event loop (isCancelled).
+// returning to this event loop (isCancelled). Feature scripts may also
+// register `controls`: handlers run as soon as their message arrives, even
+// while a task is running (e.g. pausing hashing).
 // Messages out: {type: 'ready'}, the tasks' replies, and
 // {type: 'error', job, request, message} when a task throws.
 'use strict';
 
 const tasks = {};
+const controls = {};
 const cancelled = new Set();
 let engine = null;
 let buffer = 0, bufferSize = 0;  // room in the engine's memory, reused
-
 let cancelBoard = null;  // Int32Array over shared memory: slot job % length holds job
 
-importScripts('trinity_engine.js', 'worker_evtx.js', 'worker_iocs.js');
+importScripts('trinity_engine.js', 'worker_evtx.js', 'worker_iocs.js', 'worker_hash.js');
 
 function isCancelled(job) {
   return cancelled.has(job) || (cancelBoard !== null && Atomics.load(cancelBoard, job % cancelBoard.length) === job);
@@ -73,6 +75,10 @@ onmessage = (e) => {
   }
   if (msg.type === 'init') {
     cancelBoard = msg.cancelBoard ? new Int32Array(msg.cancelBoard) : null;
+    return;
+  }
+  if (controls[msg.type]) {
+    controls[msg.type](msg);
     return;
   }
   queue.push(msg);

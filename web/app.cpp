@@ -95,8 +95,11 @@ void App::draw_jobs() {
     for (const auto& job : ws_.jobs()) {
         if (!job.running()) continue;
         ImGui::PushID(static_cast<int>(job.id));
-        const std::string overlay = job.name + ": " + job.progress() +
-                                    (job.kind == Job::Kind::evtx ? ", " + std::to_string(job.records) + " events" : "");
+        const std::string overlay =
+            job.kind == Job::Kind::hash
+                ? "hashing " + job.name + ": " + job.progress() + (ws_.parsing() ? " (paused while parsing)" : "")
+                : job.name + ": " + job.progress() +
+                      (job.kind == Job::Kind::evtx ? ", " + std::to_string(job.records) + " events" : "");
         const float cancel_w = ImGui::CalcTextSize("Cancel").x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::ProgressBar(job.fraction(),
                            ImVec2(ImGui::GetContentRegionAvail().x - cancel_w - ImGui::GetStyle().ItemSpacing.x, 0),

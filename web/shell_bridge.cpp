@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "trinity/artifact/sniff.h"
+#include "trinity/hash/digests.h"
 #include "trinity/text/json_text.h"
 
 namespace trinity::web {
@@ -191,6 +192,44 @@ EMSCRIPTEN_KEEPALIVE const char* trinity_event_detail_json() {
 
 EMSCRIPTEN_KEEPALIVE void trinity_set_event_filter(const char* text) {
     if (g_app) g_app->events_view().set_filter(text ? text : "");
+}
+
+// [SECTION] Hashes: every added file, hashed once in the page's hashing worker
+
+// Starts the hash job of evidence `id`; returns its id (0: no such evidence).
+EMSCRIPTEN_KEEPALIVE double trinity_hash_begin(double id) {
+    return ws() ? ws()->hash_begin(static_cast<trinity::evidence::EvidenceId>(id)) : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void trinity_hash_progress(double job, double done) {
+    if (ws()) ws()->hash_progress(static_cast<trinity::web::JobId>(job), static_cast<std::uint64_t>(done));
+}
+
+// 1 while the app parses something: the hashing worker pauses meanwhile.
+EMSCRIPTEN_KEEPALIVE int trinity_parsing() { return ws() && ws()->parsing() ? 1 : 0; }
+
+// The worker's result: hash::to_json, or {"error": "..."}.
+EMSCRIPTEN_KEEPALIVE void trinity_hash_done(double job, const char* json) {
+    if (ws() && json) ws()->hash_done(static_cast<trinity::web::JobId>(job), json);
+}
+
+// Evidence `id`'s hashing as JSON (test hook): {"state", "done", "total",
+// "digests": {...} or null, "error"}; "state" is "none" before hashing starts.
+EMSCRIPTEN_KEEPALIVE const char* trinity_hash_json(double id) {
+    static std::string json;
+    const auto evidence = static_cast<trinity::evidence::EvidenceId>(id);
+    const trinity::web::Job* job = ws() ? ws()->job_for(evidence, trinity::web::Job::Kind::hash) : nullptr;
+    const trinity::hash::Digests* d = ws() ? ws()->digests(evidence) : nullptr;
+    json = "{\"state\":" + trinity::text::json_string(job ? trinity::web::to_string(job->state) : "none") +
+           ",\"done\":" + std::to_string(job ? job->done : 0) + ",\"total\":" + std::to_string(job ? job->total : 0) +
+           ",\"digests\":" + (d ? trinity::hash::to_json(*d) : std::string("null")) + ",\"error\":" +
+           (job && !job->warning_lines.empty() ? trinity::text::json_string(job->warning_lines.front()) : "null") + "}";
+    return json.c_str();
+}
+
+// Selects evidence `id` in the Evidence view, showing its digests (test hook).
+EMSCRIPTEN_KEEPALIVE void trinity_select_evidence(double id) {
+    if (ws()) ws()->select_evidence(static_cast<trinity::evidence::EvidenceId>(id));
 }
 
 // [SECTION] The app

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@
 #include "trinity/intel/feed_set.h"
 #include "trinity/intel/verdict_policy.h"
 #include "trinity/ioc/indicator_set.h"
+#include "trinity/hash/digests.h"
 
 namespace trinity::web {
 
@@ -142,6 +144,26 @@ public:
     void request_feed(evidence::EvidenceId id) { feed_requests_.push_back(id); }
     std::vector<evidence::EvidenceId> take_feed_requests() { return std::exchange(feed_requests_, {}); }
 
+    // [SECTION] Hashes (workspace_hash.cpp)
+    // Every added file is hashed once by the page's hashing worker
+    // (shell/hash_jobs.js): begin makes the job (unit: bytes), progress moves
+    // it, done takes the worker's JSON (hash::to_json, or {"error"}) and sets
+    // the evidence's SHA-256.
+    JobId hash_begin(evidence::EvidenceId id);
+    void hash_progress(JobId job, std::uint64_t done);
+    void hash_done(JobId job, std::string_view json);
+    // Whether any job other than hashing runs (hashing yields to parsing).
+    bool parsing() const;
+    // The digests of a hashed file, or nullptr.
+    const hash::Digests* digests(evidence::EvidenceId id) const;
+    // Brings the Evidence view up with a file selected (its digests show
+    // below the list); the view takes the request on its next frame.
+    void select_evidence(evidence::EvidenceId id) {
+        selection_request_ = id;
+        focus("evidence");
+    }
+    evidence::EvidenceId take_evidence_selection() { return std::exchange(selection_request_, 0); }
+
     // [SECTION] Requests to the page
     void request_file_picker() { open_requested_ = true; }
     bool take_open_request();
@@ -161,6 +183,8 @@ private:
     event::EventTable events_;
     unsigned ansi_codepage_ = 1252;
     EventDetail detail_;
+    std::map<evidence::EvidenceId, hash::Digests> digests_;
+    evidence::EvidenceId selection_request_ = 0;
     bool detail_requested_ = false;
     bool open_requested_ = false;
     ioc::IndicatorSet indicators_;  // the merge of every file's set below

@@ -19,6 +19,7 @@ JobId Workspace::evtx_begin(evidence::EvidenceId id, std::span<const std::byte> 
         log::error(h.error().describe());
         return 0;
     }
+    // The first log (hash jobs of other files may have started before it).
     const bool first = std::none_of(jobs_.begin(), jobs_.end(), [](const Job& j) { return j.kind == Job::Kind::evtx; });
     Job& job = start_job(Job::Kind::evtx, id, evtx::chunk_count(size), "chunks");
     for (const auto& w : warnings) note_warning(job, w.offset, w.message);

@@ -1,5 +1,12 @@
-# Runs `trinity sniff GOOD /no/such/file` and checks exit code, stdout and stderr.
-execute_process(COMMAND "${TRINITY}" sniff "${GOOD}" /no/such/file
+# Runs `trinity SUBCOMMAND GOOD /no/such/file` (SUBCOMMAND defaults to sniff)
+# and checks exit code, stdout (EXPECT, a regex) and stderr.
+if(NOT DEFINED SUBCOMMAND)
+    set(SUBCOMMAND sniff)
+endif()
+if(NOT DEFINED EXPECT)
+    set(EXPECT "run-keys\\.reg +reg")
+endif()
+execute_process(COMMAND "${TRINITY}" ${SUBCOMMAND} "${GOOD}" /no/such/file
     RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 1)
     message(FATAL_ERROR "exit code ${code}, expected 1")
@@ -7,6 +14,6 @@ endif()
 if(NOT err MATCHES "/no/such/file: cannot open: No such file or directory")
     message(FATAL_ERROR "stderr lacks a clear message: ${err}")
 endif()
-if(NOT out MATCHES "run-keys\\.reg +reg")
+if(NOT out MATCHES "${EXPECT}")
     message(FATAL_ERROR "the readable file was not reported: ${out}")
 endif()

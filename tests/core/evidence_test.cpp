@@ -217,3 +217,12 @@ TEST(FormatSize, RoundsIntoTheNextUnit) {
     EXPECT_EQ(format_size((std::uint64_t{1} << 20) - 1), "1.0 MiB");
     EXPECT_EQ(format_size((std::uint64_t{1} << 20) - 60 * 1024), "964.0 KiB");
 }
+
+TEST(EvidenceList, Sha256IsSetOnceHashed) {
+    EvidenceList list;
+    const auto id = list.add("a.bin", 3, SniffResult{}).id;
+    EXPECT_TRUE(list.set_sha256(id, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    EXPECT_EQ(nlohmann::json::parse(to_json(*list.find(id))).at("sha256"),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_FALSE(list.set_sha256(id + 1, "00")) << "no such evidence";
+}

@@ -3,9 +3,31 @@
 // downloaded browser), and build File drops the way a real drag does.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.TRINITY_CHROMIUM || '/usr/bin/chromium';
+
+// The options every browser test takes: --proxy, --app, --out, --samples
+// (required) and --corpus. Checks the app is built and makes --out.
+export function testArgs() {
+  const { values: args } = parseArgs({
+    options: {
+      proxy: { type: 'string' }, app: { type: 'string' }, out: { type: 'string' },
+      corpus: { type: 'string' }, samples: { type: 'string' }, data: { type: 'string' },
+    },
+  });
+  for (const k of ['proxy', 'app', 'out', 'samples']) {
+    if (!args[k]) throw new Error(`missing --${k}`);
+  }
+  if (!existsSync(path.join(args.app, 'trinity.wasm'))) {
+    throw new Error(`no built web app in ${args.app}: build the wasm-release preset first`);
+  }
+  mkdirSync(args.out, { recursive: true });
+  return args;
+}
 
 // Headless WebGL2 through SwiftShader, and nothing that reaches the network.
 const CHROMIUM_ARGS = [

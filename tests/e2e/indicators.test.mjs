@@ -7,22 +7,13 @@
 //   node tests/e2e/indicators.test.mjs --proxy build/native-release/server-proxy/trinity-proxy \
 //        --app build/wasm-release/dist --out build/native-release/e2e [--corpus ../shared/corpus]
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { test, after, before } from 'node:test';
-import { dropFiles, launchBrowser, openPage, startProxy, waitForEvidence } from './browser.mjs';
+import { dropFiles, launchBrowser, openPage, startProxy, testArgs, waitForEvidence } from './browser.mjs';
 
-const { values: args } = parseArgs({
-  options: {
-    proxy: { type: 'string' }, app: { type: 'string' }, out: { type: 'string' },
-    corpus: { type: 'string' }, samples: { type: 'string' }, data: { type: 'string' },
-  },
-});
-for (const k of ['proxy', 'app', 'out', 'data']) {
-  if (!args[k]) throw new Error(`missing --${k}`);
-}
-mkdirSync(args.out, { recursive: true });
+const args = testArgs();
+if (!args.data) throw new Error('missing --data');
 
 const textFile = (name, text) => ({ name, base64: Buffer.from(text, 'utf8').toString('base64') });
 const realFile = (p, name) => ({ name: name || path.basename(p), base64: readFileSync(p).toString('base64') });

@@ -51,6 +51,13 @@ const Evidence* EvidenceList::find(EvidenceId id) const {
     return it == items_.end() ? nullptr : &*it;
 }
 
+bool EvidenceList::set_sha256(EvidenceId id, std::string hex) {
+    auto it = std::find_if(items_.begin(), items_.end(), [id](const Evidence& e) { return e.id == id; });
+    if (it == items_.end()) return false;
+    it->sha256 = std::move(hex);
+    return true;
+}
+
 bool EvidenceList::remove(EvidenceId id) {
     auto it = std::find_if(items_.begin(), items_.end(), [id](const Evidence& e) { return e.id == id; });
     if (it == items_.end()) return false;

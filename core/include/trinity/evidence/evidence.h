@@ -34,6 +34,8 @@ public:
 
     const std::vector<Evidence>& items() const { return items_; }
     const Evidence* find(EvidenceId id) const;
+    // Records the file's SHA-256 (lower-case hex) once it has been hashed.
+    bool set_sha256(EvidenceId id, std::string hex);
     bool remove(EvidenceId id);
     void clear() { items_.clear(); }
 
