@@ -1,6 +1,7 @@
 #include "indicators_view.h"
 
 #include <chrono>
+#include <unordered_map>
 
 #include "../shell_bridge.h"
 #include "../ui_style.h"
@@ -266,11 +267,14 @@ void IndicatorsView::draw_detail(float height, std::uint32_t index) {
 
 std::string IndicatorsView::export_text(const std::string& format) {
     const auto& entries = ws_.indicators().entries();
-    auto index_of = [&](const ioc::IndicatorEntry& e) { return static_cast<std::size_t>(&e - entries.data()); };
-    const std::vector<ioc::ExtraColumn> extras = {
-        {"verdict", [&](const ioc::IndicatorEntry& e) { return std::string(intel::to_string(ws_.judgement(index_of(e)).verdict)); }},
-        {"feeds", [&](const ioc::IndicatorEntry& e) { return sources_of(ws_.judgement(index_of(e))); }},
+    std::unordered_map<const ioc::IndicatorEntry*, std::size_t> index;
+    for (std::size_t i = 0; i < entries.size(); ++i) index.emplace(&entries[i], i);
+    auto judged = [this, &index](const ioc::IndicatorEntry& e) -> const intel::Judgement& {
+        return ws_.judgement(index.at(&e));
     };
+    std::vector<ioc::ExtraColumn> extras;
+    extras.push_back({"verdict", [&](const ioc::IndicatorEntry& e) { return std::string(intel::to_string(judged(e).verdict)); }});
+    extras.push_back({"feeds", [&](const ioc::IndicatorEntry& e) { return sources_of(judged(e)); }});
     if (format == "csv") return ioc::to_csv(ws_.indicators(), extras);
     if (format == "json") return ioc::to_json(ws_.indicators(), extras);
     if (format == "defanged") return ioc::to_defanged_text(ws_.indicators());

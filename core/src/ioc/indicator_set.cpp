@@ -36,7 +36,8 @@ void IndicatorSet::add(const Indicator& indicator, const Sighting& sighting) {
 
 void IndicatorSet::merge(const IndicatorEntry& other) {
     total_ += other.count;
-    auto [it, inserted] = index_.try_emplace(key_of(other.indicator), entries_.size());
+    make_key(key_, other.indicator);
+    auto [it, inserted] = index_.try_emplace(key_, entries_.size());
     if (inserted) {
         entries_.push_back(other);
         if (entries_.back().sightings.size() > kMaxProvenance) entries_.back().sightings.resize(kMaxProvenance);
