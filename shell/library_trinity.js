@@ -4,8 +4,8 @@ mergeInto(LibraryManager.library, {
   trinity_shell_open_file_picker: function () { window.trinityShell.openFilePicker(); },
   trinity_shell_cross_origin_isolated: function () { return self.crossOriginIsolated ? 1 : 0; },
   trinity_shell_drag_over: function () { return window.trinityShell.isDragOver() ? 1 : 0; },
-  trinity_shell_request_event: function (evidence, offset) { window.trinityShell.requestEvent(evidence, offset); },
   trinity_shell_copy_text: function (text) { window.trinityShell.copyText(UTF8ToString(text)); },
+  trinity_shell_request_event: function (evidence, offset) { window.trinityShell.requestEvent(evidence, offset); },
   // Resizes the canvas backbuffer and tells GLFW, without glfwSetWindowSize's
   // habit of going fullscreen when the size equals the screen's.
   trinity_shell_set_canvas_size__deps: ['$Browser'],

@@ -18,10 +18,9 @@ void trinity_shell_open_file_picker();
 int trinity_shell_cross_origin_isolated();
 int trinity_shell_drag_over();
 void trinity_shell_set_canvas_size(int width, int height);
+// Puts UTF-8 `text` on the system clipboard (navigator.clipboard).
+void trinity_shell_copy_text(const char* text);
 // Asks a worker to read the event at `offset` of evidence `evidence` again;
 // the page answers with trinity_event_detail().
 void trinity_shell_request_event(double evidence, double offset);
-// Puts text on the system clipboard (navigator.clipboard; Emscripten's GLFW
-// clipboard goes nowhere).
-void trinity_shell_copy_text(const char* text);
 }
