@@ -10,6 +10,7 @@ mergeInto(LibraryManager.library, {
   trinity_shell_load_feed: function (id) { window.trinityShell.loadFeed(id); },
   trinity_shell_request_event: function (evidence, offset) { window.trinityShell.requestEvent(evidence, offset); },
   trinity_shell_copy_text: function (text) { window.trinityShell.copyText(UTF8ToString(text)); },
+  trinity_shell_request_event: function (evidence, offset) { window.trinityShell.requestEvent(evidence, offset); },
   // Resizes the canvas backbuffer and tells GLFW, without glfwSetWindowSize's
   // habit of going fullscreen when the size equals the screen's.
   trinity_shell_set_canvas_size__deps: ['$Browser'],

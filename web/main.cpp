@@ -6,7 +6,6 @@
 #include <GLFW/glfw3.h>
 
 #include "app.h"
-#include "clipboard.h"
 #include "display_scale.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -37,8 +36,10 @@ int main() {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted in MEMFS
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    // Copy buttons reach the system clipboard through the page (GLFW's web
+    // clipboard stays inside the module).
+    ImGui::GetIO().SetClipboardTextFn = [](void*, const char* text) { trinity_shell_copy_text(text); };
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    trinity::web::install_clipboard();
 
     trinity::log::global().set_sink([](const trinity::log::Entry& e) {
         std::printf("%s\n", trinity::log::format(e).c_str());

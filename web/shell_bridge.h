@@ -26,10 +26,9 @@ void trinity_shell_download(const char* name, const char* mime, const char* text
 // Asks the page to read evidence `id` whole and add it as a threat-intel
 // feed (trinity_feed_add).
 void trinity_shell_load_feed(double id);
+// Puts UTF-8 `text` on the system clipboard (navigator.clipboard).
+void trinity_shell_copy_text(const char* text);
 // Asks a worker to read the event at `offset` of evidence `evidence` again;
 // the page answers with trinity_event_detail().
 void trinity_shell_request_event(double evidence, double offset);
-// Puts text on the system clipboard (navigator.clipboard; Emscripten's GLFW
-// clipboard goes nowhere).
-void trinity_shell_copy_text(const char* text);
 }
