@@ -135,3 +135,19 @@ TEST(Collect, ReadErrorsAreReported) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(IndicatorSetMoves, LookupsSurviveAMove) {
+    trinity::ioc::IndicatorSet a;
+    a.add({trinity::ioc::IndicatorType::domain, "short.io"}, {});  // a value in the string's own buffer
+    a.add({trinity::ioc::IndicatorType::url, "http://a-rather-long-host.example.com/path"}, {});
+    trinity::ioc::IndicatorSet b = std::move(a);
+    b.add({trinity::ioc::IndicatorType::domain, "short.io"}, {});
+    ASSERT_EQ(b.size(), 2u);
+    EXPECT_EQ(b.find({trinity::ioc::IndicatorType::domain, "short.io"})->count, 2u);
+    EXPECT_TRUE(b.find({trinity::ioc::IndicatorType::url, "http://a-rather-long-host.example.com/path"}));
+    EXPECT_FALSE(b.find({trinity::ioc::IndicatorType::ipv4, "short.io"}));  // the type is part of the key
+}
+
+}  // namespace

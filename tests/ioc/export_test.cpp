@@ -62,7 +62,13 @@ TEST(Export, StixPatterns) {
     EXPECT_EQ(stix_pattern({IndicatorType::url, "http://x.com/a'b\\c"}), "[url:value = 'http://x.com/a\\'b\\\\c']");
     EXPECT_EQ(stix_pattern({IndicatorType::windows_path, "C:\\Temp\\x.exe"}),
               "[file:name = 'x.exe' AND file:parent_directory_ref.path = 'C:\\\\Temp']");
-    EXPECT_EQ(stix_pattern({IndicatorType::registry_key, "HKLM\\Run"}), "[windows-registry-key:key = 'HKLM\\\\Run']");
+    // The hive written out, as STIX 2.1 requires.
+    EXPECT_EQ(stix_pattern({IndicatorType::registry_key, "HKLM\\Run"}),
+              "[windows-registry-key:key = 'HKEY_LOCAL_MACHINE\\\\Run']");
+    EXPECT_EQ(stix_pattern({IndicatorType::registry_key, "\\REGISTRY\\USER\\S-1-5-18"}),
+              "[windows-registry-key:key = 'HKEY_USERS\\\\S-1-5-18']");
+    EXPECT_EQ(stix_pattern({IndicatorType::registry_key, "HKEY_CURRENT_USER\\x"}),
+              "[windows-registry-key:key = 'HKEY_CURRENT_USER\\\\x']");
     EXPECT_FALSE(stix_pattern({IndicatorType::cve, "CVE-2021-44228"}));
 }
 

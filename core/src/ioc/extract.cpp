@@ -75,6 +75,10 @@ constexpr std::string_view kRegistryRoots[] = {"hkey_local_machine", "hkey_curre
 // Top-level domains that are also common file extensions: a two-label
 // name ending in one ("setup.zip") is taken for a file name.
 constexpr std::string_view kExtensionTlds[] = {"zip", "mov", "sh", "py", "md", "so", "rs", "ps", "cab", "name", "app"};
+// DOS-era programs Windows still ships as NAME.COM: "chcp.com" is a command,
+// not a site.
+constexpr std::string_view kComPrograms[] = {"chcp", "command", "format", "more", "tree", "mode", "diskcomp",
+                                             "diskcopy", "edit", "edlin", "graftabl", "loadfix", "win"};
 // Words after which a dotted quad is a version number.
 constexpr std::string_view kVersionWords[] = {"version", "ver", "v", "build", "release", "firmware"};
 
@@ -229,7 +233,17 @@ private:
     bool acceptable_domain(std::string_view d) const {
         if (!psl_.is_domain(d)) return false;
         const std::size_t dot = d.rfind('.');
-        if (d.find('.') == dot && in_list(d.substr(dot + 1), kExtensionTlds)) return false;
+        const std::string_view tld = d.substr(dot + 1);
+        if (d.find('.') == dot) {
+            if (in_list(tld, kExtensionTlds)) return false;
+            if (tld == "com" && in_list(d.substr(0, dot), kComPrograms)) return false;
+        }
+        // Windows app package names ("Microsoft.Windows.Photos",
+        // "9WZDNCRFJBH4-Microsoft.Windows.Photos") under new gTLDs.
+        const std::size_t appx = d.find("microsoft.windows.");
+        if (appx != std::string_view::npos && (appx == 0 || d[appx - 1] == '-' || d[appx - 1] == '.') && tld != "com" &&
+            tld != "net")
+            return false;
         return true;
     }
 

@@ -2,29 +2,27 @@
 #include "trinity/ioc/indicator_set.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace trinity::ioc {
-namespace {
 
-void make_key(std::string& key, const Indicator& indicator) {
-    key.clear();
-    key += static_cast<char>('A' + static_cast<int>(indicator.type));
-    key += indicator.value;
+std::size_t IndicatorSet::KeyHash::operator()(const Key& k) const {
+    return std::hash<std::string_view>{}(k.value) ^ (static_cast<std::size_t>(k.type) * 0x9e3779b97f4a7c15ull);
 }
-
-}  // namespace
 
 void IndicatorSet::add(const Indicator& indicator, const Sighting& sighting) {
     ++total_;
-    make_key(key_, indicator);
-    auto [it, inserted] = index_.try_emplace(key_, entries_.size());
-    if (inserted) {
-        IndicatorEntry entry;
+    std::size_t slot = 0;
+    if (const auto it = index_.find(Key{indicator.type, indicator.value}); it != index_.end()) {
+        slot = it->second;
+    } else {
+        slot = entries_.size();
+        IndicatorEntry& entry = entries_.emplace_back();
         entry.indicator = indicator;
         entry.first = sighting;
-        entries_.push_back(std::move(entry));
+        index_.emplace(Key{entry.indicator.type, entry.indicator.value}, slot);
     }
-    IndicatorEntry& e = entries_[it->second];
+    IndicatorEntry& e = entries_[slot];
     ++e.count;
     e.last = sighting;
     if (sighting.time_us) {
@@ -57,9 +55,7 @@ void IndicatorSet::merge(const IndicatorEntry& other) {
 }
 
 const IndicatorEntry* IndicatorSet::find(const Indicator& indicator) const {
-    std::string key;
-    make_key(key, indicator);
-    const auto it = index_.find(key);
+    const auto it = index_.find(Key{indicator.type, indicator.value});
     return it == index_.end() ? nullptr : &entries_[it->second];
 }
 

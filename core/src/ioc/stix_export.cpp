@@ -27,6 +27,28 @@ std::string pattern_literal(std::string_view value) {
     return out;
 }
 
+// STIX 2.1 wants the hive written out ("HKEY_LOCAL_MACHINE", not "HKLM").
+std::string expand_hive(const std::string& key) {
+    struct Hive {
+        std::string_view short_name, full;
+    };
+    static constexpr Hive kHives[] = {
+        {"HKLM", "HKEY_LOCAL_MACHINE"}, {"HKCU", "HKEY_CURRENT_USER"}, {"HKU", "HKEY_USERS"},
+        {"HKCR", "HKEY_CLASSES_ROOT"},  {"HKCC", "HKEY_CURRENT_CONFIG"}, {"\\REGISTRY\\MACHINE", "HKEY_LOCAL_MACHINE"},
+        {"\\REGISTRY\\USER", "HKEY_USERS"}};
+    for (const Hive& h : kHives) {
+        if (key.size() < h.short_name.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < h.short_name.size(); ++i) {
+            const char c = key[i] >= 'a' && key[i] <= 'z' ? static_cast<char>(key[i] - 'a' + 'A') : key[i];
+            same = same && c == h.short_name[i];
+        }
+        if (same && (key.size() == h.short_name.size() || key[h.short_name.size()] == '\\'))
+            return std::string(h.full) + key.substr(h.short_name.size());
+    }
+    return key;
+}
+
 }  // namespace
 
 std::string uuid5(std::string_view name) {
@@ -87,7 +109,7 @@ std::optional<std::string> stix_pattern(const Indicator& indicator) {
             const std::string dir = cut == 0 ? std::string(1, sep) : v.substr(0, cut);
             return "[file:name = " + pattern_literal(v.substr(cut + 1)) + " AND file:parent_directory_ref.path = " + pattern_literal(dir) + "]";
         }
-        case IndicatorType::registry_key: return "[windows-registry-key:key = " + pattern_literal(v) + "]";
+        case IndicatorType::registry_key: return "[windows-registry-key:key = " + pattern_literal(expand_hive(v)) + "]";
         case IndicatorType::cve: return std::nullopt;
     }
     return std::nullopt;

@@ -14,6 +14,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -44,6 +45,14 @@ class IndicatorSet {
 public:
     static constexpr std::size_t kMaxProvenance = 16;
 
+    IndicatorSet() = default;
+    // Moves keep the entries where they are; a copy would leave the index
+    // pointing into the original, so there is none.
+    IndicatorSet(IndicatorSet&&) = default;
+    IndicatorSet& operator=(IndicatorSet&&) = default;
+    IndicatorSet(const IndicatorSet&) = delete;
+    IndicatorSet& operator=(const IndicatorSet&) = delete;
+
     void add(const Indicator& indicator, const Sighting& sighting);
     // Adds an entry of another set (another file's scan): counts add up,
     // times widen, sightings append up to kMaxProvenance.
@@ -64,9 +73,18 @@ public:
     std::vector<const IndicatorEntry*> sorted() const;
 
 private:
+    // The index keys point into the entries' own values (a deque never
+    // moves them), so a lookup allocates nothing.
+    struct Key {
+        IndicatorType type;
+        std::string_view value;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const;
+    };
     std::deque<IndicatorEntry> entries_;
-    std::unordered_map<std::string, std::size_t> index_;  // type byte + value -> entry
-    std::string key_;  // lookup buffer, reused
+    std::unordered_map<Key, std::size_t, KeyHash> index_;
     std::uint64_t allowlisted_ = 0;
     std::uint64_t total_ = 0;
 };
