@@ -34,11 +34,11 @@ void IndicatorSet::add(const Indicator& indicator, const Sighting& sighting) {
 
 void IndicatorSet::merge(const IndicatorEntry& other) {
     total_ += other.count;
-    make_key(key_, other.indicator);
-    auto [it, inserted] = index_.try_emplace(key_, entries_.size());
-    if (inserted) {
-        entries_.push_back(other);
-        if (entries_.back().sightings.size() > kMaxProvenance) entries_.back().sightings.resize(kMaxProvenance);
+    const auto it = index_.find(Key{other.indicator.type, other.indicator.value});
+    if (it == index_.end()) {
+        IndicatorEntry& entry = entries_.emplace_back(other);
+        if (entry.sightings.size() > kMaxProvenance) entry.sightings.resize(kMaxProvenance);
+        index_.emplace(Key{entry.indicator.type, entry.indicator.value}, entries_.size() - 1);
         return;
     }
     IndicatorEntry& e = entries_[it->second];
