@@ -80,7 +80,7 @@ bool collect_file(const std::string& path, evidence::EvidenceId id, ioc::Collect
         return true;
     }
     // Text of any kind, and binaries for their ASCII strings.
-    auto stats = collector.add_text_source(**source, ref);
+    auto stats = collector.add_text_source(**source, ref, ioc::syntax_for_format(artifact::to_string(sniffed->format)));
     if (!stats) {
         report(stats.error());
         return false;

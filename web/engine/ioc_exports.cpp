@@ -62,7 +62,7 @@ EMSCRIPTEN_KEEPALIVE const char* trinity_engine_iocs_scan(int slot, double size,
                 if (!read) error = json_string(read.error().describe());
             }
         } else if (is_text(sniffed.format)) {
-            auto stats = collector.add_text_source(source, ref);
+            auto stats = collector.add_text_source(source, ref, ioc::syntax_for_format(format));
             if (!stats) error = json_string(stats.error().describe());
             else lines = stats->lines;
         }

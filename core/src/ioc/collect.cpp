@@ -18,7 +18,70 @@ bool is_high_surrogate(std::byte lo, std::byte hi, artifact::Encoding enc) {
     return unit >= 0xD800 && unit <= 0xDBFF;
 }
 
+// Four hex digits at `p`, or -1.
+long hex4(std::string_view s, std::size_t p) {
+    if (p + 4 > s.size()) return -1;
+    long v = 0;
+    for (std::size_t i = p; i < p + 4; ++i) {
+        const char c = s[i];
+        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
 }  // namespace
+
+TextSyntax syntax_for_format(std::string_view format) {
+    if (format == "json" || format == "jsonl") return TextSyntax::json;
+    if (format == "reg") return TextSyntax::reg;
+    return TextSyntax::plain;
+}
+
+void unescape_line(std::string_view line, TextSyntax syntax, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c != '\\' || i + 1 >= line.size()) {
+            out += c;
+            continue;
+        }
+        const char e = line[i + 1];
+        if (e == '\\' || e == '"') {
+            out += e;
+            ++i;
+            continue;
+        }
+        if (syntax != TextSyntax::json) {
+            out += c;
+            continue;
+        }
+        switch (e) {
+            case '/': out += '/'; ++i; break;
+            case 'n': case 'r': case 't': case 'b': case 'f': out += ' '; ++i; break;
+            case 'u': {
+                long cp = hex4(line, i + 2);
+                if (cp < 0) {
+                    out += c;
+                    break;
+                }
+                std::size_t used = 6;
+                if (cp >= 0xD800 && cp <= 0xDBFF && line.substr(i + 6, 2) == "\\u") {
+                    const long lo = hex4(line, i + 8);
+                    if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        used = 12;
+                    }
+                }
+                artifact::append_utf8(out, cp >= 0xD800 && cp <= 0xDFFF ? 0xFFFD : static_cast<std::uint32_t>(cp));
+                i += used - 1;
+                break;
+            }
+            default: out += c;
+        }
+    }
+}
 
 void Collector::add_text(std::string_view text, const Sighting& where) {
     matches_.clear();
@@ -47,7 +110,8 @@ void Collector::add_event(const event::Event& event, const EvidenceRef& evidence
     }
 }
 
-Result<TextStats> Collector::add_text_source(io::ByteSource& source, const EvidenceRef& evidence) {
+Result<TextStats> Collector::add_text_source(io::ByteSource& source, const EvidenceRef& evidence,
+                                             TextSyntax syntax) {
     TextStats stats;
     Sighting where;
     where.evidence = evidence.name;
@@ -67,7 +131,12 @@ Result<TextStats> Collector::add_text_source(io::ByteSource& source, const Evide
 
     auto flush_line = [&](std::string_view line) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        add_text(line, where);
+        if (syntax == TextSyntax::plain || line.find('\\') == std::string_view::npos) {
+            add_text(line, where);
+            return;
+        }
+        unescape_line(line, syntax, unescaped_);
+        add_text(unescaped_, where);
     };
 
     for (;;) {

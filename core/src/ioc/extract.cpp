@@ -411,9 +411,12 @@ private:
             if (cls(c) & kPathStop) break;
             ++p;
         }
-        // Trailing punctuation, unbalanced ')'.
-        long balance = 0;
-        for (std::size_t k = from; k < p; ++k) balance += (t_[k] == '(') - (t_[k] == ')');
+        // Trailing punctuation, unbalanced ')' and ']' ("[HKEY_...\Run]").
+        long balance = 0, brackets = 0;
+        for (std::size_t k = from; k < p; ++k) {
+            balance += (t_[k] == '(') - (t_[k] == ')');
+            brackets += (t_[k] == '[') - (t_[k] == ']');
+        }
         while (p > from) {
             const char c = t_[p - 1];
             if (c == '.' || c == ':' || c == ' ') {
@@ -422,6 +425,11 @@ private:
             }
             if (c == ')' && balance < 0) {
                 ++balance;
+                --p;
+                continue;
+            }
+            if (c == ']' && brackets < 0) {
+                ++brackets;
                 --p;
                 continue;
             }

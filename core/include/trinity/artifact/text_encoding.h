@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <span>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -38,5 +39,8 @@ EncodingGuess detect_encoding(std::span<const std::byte> head, bool complete);
 std::string decode_to_utf8(std::span<const std::byte> bytes, Encoding encoding);
 
 std::string_view to_string(Encoding encoding);
+
+// Appends code point `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, std::uint32_t cp);
 
 }  // namespace trinity::artifact

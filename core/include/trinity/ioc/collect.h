@@ -27,6 +27,22 @@ struct EvidenceRef {
     std::string sha256;  // may be empty
 };
 
+// How a text file writes its values. Indicators are extracted from what the
+// values mean, not how they are escaped: in JSON "C:\\Windows\\x.exe" is
+// C:\Windows\x.exe, and a .reg file escapes '\' and '"' the same way inside
+// its quoted values.
+enum class TextSyntax {
+    plain,  // logs, command outputs, CSV: taken as written
+    json,   // JSON and JSON lines: string escapes decoded (\\ \" \/ \uXXXX; \n \t as spaces)
+    reg,    // regedit exports: \\ and \" decoded
+};
+
+// The syntax for a sniffed format name ("json", "jsonl", "reg", ...).
+TextSyntax syntax_for_format(std::string_view format);
+
+// `line` with its escapes decoded per `syntax` into `out` (reused).
+void unescape_line(std::string_view line, TextSyntax syntax, std::string& out);
+
 struct TextStats {
     std::uint64_t bytes = 0;          // bytes read from the source
     std::uint64_t lines = 0;
@@ -48,7 +64,8 @@ public:
     void add_text(std::string_view text, const Sighting& where);
     // A whole text source, line by line. Encoding is detected from its head
     // (text_encoding.h); errors only when the source cannot be read.
-    Result<TextStats> add_text_source(io::ByteSource& source, const EvidenceRef& evidence);
+    Result<TextStats> add_text_source(io::ByteSource& source, const EvidenceRef& evidence,
+                                      TextSyntax syntax = TextSyntax::plain);
 
     const IndicatorSet& set() const { return set_; }
     IndicatorSet& set() { return set_; }
@@ -58,6 +75,7 @@ private:
     const Allowlist* allowlist_;
     IndicatorSet set_;
     std::vector<Match> matches_;  // reused
+    std::string unescaped_;       // reused
 };
 
 }  // namespace trinity::ioc
