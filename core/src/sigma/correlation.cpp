@@ -313,6 +313,8 @@ struct Input {
     bool chained = false;      // index is into the correlation results
     std::size_t index = 0;
     std::optional<std::string_view> value;  // the condition field's value
+    bool numeric = false;                   // value_sum / avg / percentile: value is a number
+    double number = 0;
 };
 
 // The aggregate of one window. Every input enters once (add) and leaves at
@@ -358,10 +360,10 @@ public:
             case CorrelationType::value_sum:
             case CorrelationType::value_avg:
             case CorrelationType::value_percentile:
-                if (double number = 0; in.value && to_number(*in.value, number)) {
+                if (in.numeric) {
                     ++numbers_;
-                    sum_ += number;
-                    if (def_.type == CorrelationType::value_percentile) insert_number(number);
+                    sum_ += in.number;
+                    if (def_.type == CorrelationType::value_percentile) insert_number(in.number);
                 }
                 break;
         }
@@ -385,10 +387,10 @@ public:
             case CorrelationType::value_sum:
             case CorrelationType::value_avg:
             case CorrelationType::value_percentile:
-                if (double number = 0; in.value && to_number(*in.value, number)) {
+                if (in.numeric) {
                     --numbers_;
-                    sum_ -= number;
-                    if (def_.type == CorrelationType::value_percentile) erase_number(number);
+                    sum_ -= in.number;
+                    if (def_.type == CorrelationType::value_percentile) erase_number(in.number);
                 }
                 break;
         }
@@ -650,20 +652,22 @@ std::vector<CorrelationHit> CorrelationRunner::run(std::span<const Hit> hits, Co
         std::vector<std::vector<std::string_view>> group_values;
         std::string key;
         std::vector<std::string_view> values(def.group_by.size());
+        const bool want_value = uses_field(def.type);
+        const bool numeric = want_value && def.type != CorrelationType::value_count;
         auto add_input = [&](Input in) {
             key.clear();
-            for (const auto v : values) {
-                key += std::to_string(v.size());
-                key += ':';
+            for (const auto v : values) {  // length-prefixed: values never run together
+                const auto n = static_cast<std::uint32_t>(v.size());
+                for (int shift = 0; shift < 32; shift += 8) key += static_cast<char>((n >> shift) & 0xffu);
                 key += v;
             }
             const auto [it, fresh] = group_ids.emplace(key, static_cast<std::uint32_t>(group_values.size()));
             if (fresh) group_values.push_back(values);
             in.group = it->second;
             in.seq = inputs.size();
+            if (in.value && numeric) in.numeric = to_number(*in.value, in.number);
             inputs.push_back(in);
         };
-        const bool want_value = uses_field(def.type);
 
         for (std::uint32_t slot = 0; slot < slot_rule.size(); ++slot) {
             const std::uint32_t rule = slot_rule[slot];
