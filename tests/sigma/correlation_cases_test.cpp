@@ -146,7 +146,9 @@ TEST_P(CorrelationCase, Matches) {
         expected_correlations.insert(rule);
         const auto& [events, count] = grouped[rule];
         EXPECT_EQ(describe(events), describe(index_set(item["events"]))) << "correlation " << ref;
-        if (item["count"]) EXPECT_EQ(count, item["count"].as<std::size_t>()) << "correlation " << ref;
+        if (item["count"]) {
+            EXPECT_EQ(count, item["count"].as<std::size_t>()) << "correlation " << ref;
+        }
     }
     for (const auto& [rule, result] : grouped) {
         if (!expected_correlations.count(rule) && result.second != 0) {
@@ -157,7 +159,7 @@ TEST_P(CorrelationCase, Matches) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, CorrelationCase, testing::ValuesIn(case_names()),
-                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const testing::TestParamInfo<std::string>& param) { return param.param; });
 
 }  // namespace
 }  // namespace trinity::sigma
