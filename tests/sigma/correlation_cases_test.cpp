@@ -2,7 +2,10 @@
 // loads its rules, matches its events with the engine, runs the
 // correlations and compares with `expect:` (detection hits) and
 // `correlations:` (every correlation that fires, the events it grouped and
-// how many hits it gave; correlations not listed must not fire).
+// how many hits it gave; correlations not listed must not fire). Optional
+// `unreported:` lists the detection rules Engine::reported() refuses
+// (`generate`); when it is there, every other detection rule must be
+// reported.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -128,6 +131,19 @@ TEST_P(CorrelationCase, Matches) {
             ADD_FAILURE() << "rule " << rules.info(rule).title << " hit events " << describe(events)
                           << " but the case expects nothing from it";
         }
+    }
+
+    // generate: which detection rules are reported on their own.
+    std::set<std::size_t> unreported;
+    for (const auto& item : doc["unreported"]) {
+        const std::size_t rule = find_rule(rules, item.as<std::string>());
+        ASSERT_NE(rule, RuleSet::npos) << "unreported names an unknown rule: " << item.as<std::string>();
+        unreported.insert(rule);
+    }
+    for (std::size_t i = 0; doc["unreported"] && i < rules.size(); ++i) {
+        if (rules.info(i).kind != RuleKind::detection) continue;
+        EXPECT_EQ(engine.reported(static_cast<std::uint32_t>(i)), !unreported.count(i))
+            << "reported(" << rules.info(i).title << ")";
     }
 
     // Correlation hits.
