@@ -64,11 +64,15 @@ namespace {
 
 // [SECTION] parsing helpers
 
+// Like compile_detection: yaml-cpp's 0-based line within the document (the
+// loader shifts it to the file) and a 1-based column.
 Location location_of(const YAML::Node& node, std::string_view origin) {
+    Location where = Location::in(std::string(origin));
     const YAML::Mark mark = node.Mark();
-    if (mark.line < 0) return Location::in(std::string(origin));
-    return Location::at_line(std::string(origin), static_cast<std::uint64_t>(mark.line) + 1,
-                             static_cast<std::uint64_t>(mark.column) + 1);
+    if (mark.is_null() || mark.line < 0) return where;
+    where.line = static_cast<std::uint64_t>(mark.line);
+    where.column = static_cast<std::uint64_t>(mark.column) + 1;
+    return where;
 }
 
 Failure invalid_at(const YAML::Node& node, std::string_view origin, std::string message) {

@@ -52,7 +52,9 @@ struct CorrelationDef {
 };
 
 // Reads the `correlation:` map of a correlation rule document. Errors name
-// the offending key and carry its line/column (Location of `origin`).
+// the offending key and carry its position as compile_detection's do:
+// yaml-cpp's 0-based line within the document (the loader shifts it to the
+// file) and a 1-based column, with `origin` as the source.
 Result<CorrelationDef> parse_correlation(const YAML::Node& correlation, std::string_view origin);
 
 // Timespans as Sigma writes them: 30s, 5m, 1h, 7d (also 1w, 1M, 1y as 30/365 days).
