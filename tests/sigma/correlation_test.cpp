@@ -247,15 +247,19 @@ aliases:
 generate: true
 )",
                             {0, 1}));
-    const CorrelationRunner runner(std::move(list), 4);
+    // An alias may also name the aggregated field.
+    list.push_back(resolved(4, "{type: value_count, rules: [success], timespan: 1h, condition: {field: who, gte: 2}, "
+                               "aliases: {who: {success: TargetUserName}}}",
+                            {1}));
+    const CorrelationRunner runner(std::move(list), 5);
     EXPECT_EQ(runner.fields(0), (std::vector<std::string>{"Host", "User", "SourceIp"}));
-    EXPECT_EQ(runner.fields(1), (std::vector<std::string>{"ClientAddress", "Host"}));
+    EXPECT_EQ(runner.fields(1), (std::vector<std::string>{"ClientAddress", "Host", "TargetUserName"}));
     EXPECT_TRUE(runner.fields(2).empty());
     EXPECT_TRUE(runner.fields(99).empty());
     EXPECT_TRUE(runner.generated(0)) << "one of its correlations generates it";
     EXPECT_TRUE(runner.generated(1));
     EXPECT_TRUE(runner.generated(2)) << "no correlation names it";
-    EXPECT_EQ(runner.size(), 2u);
+    EXPECT_EQ(runner.size(), 3u);
 }
 
 TEST(SigmaCorrelationRunner, GenerateFalseHidesTheNamedRules) {
@@ -710,6 +714,30 @@ TEST(SigmaCorrelationRunner, ChainedGroupByMustBeAGroupOfTheNamedCorrelation) {
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].rule, 1u);
     EXPECT_EQ(stats.ungrouped, 1u);
+}
+
+TEST(SigmaCorrelationRunner, ChainedValueCountReadsTheInnerGroups) {
+    // Brute force per (User, Host); then two users brute-forced on one host.
+    std::vector<ResolvedCorrelation> list;
+    list.push_back(resolved(1, "{type: event_count, rules: [f], group-by: [User, Host], timespan: 5m, "
+                               "condition: {gte: 2}}",
+                            {0}));
+    list.push_back(resolved(2, "{type: value_count, rules: [brute], group-by: [Host], timespan: 1h, "
+                               "condition: {field: User, gte: 2}}",
+                            {1}));
+    const CorrelationRunner runner(std::move(list), 3);
+    std::vector<Hit> hits;
+    for (const char* user : {"alice", "bob"}) {
+        for (int t = 0; t < 2; ++t) hits.push_back(hit_at(runner, 0, t, {{"User", user}, {"Host", "dc1"}}));
+    }
+    for (int t = 0; t < 2; ++t) hits.push_back(hit_at(runner, 0, t, {{"User", "carol"}, {"Host", "ws7"}}));
+    const auto out = runner.run(hits);
+    ASSERT_EQ(out.size(), 4u);
+    EXPECT_EQ(out[3].rule, 2u);
+    EXPECT_EQ(group_of(out[3]), "Host=dc1;");
+    EXPECT_EQ(out[3].value, 2);
+    EXPECT_EQ(out[3].hits, (std::vector<std::size_t>{0, 1, 2, 3}));
+    EXPECT_EQ(out[3].correlations.size(), 2u);
 }
 
 TEST(SigmaCorrelationRunner, CyclesNeverRun) {
