@@ -58,6 +58,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine_index.h"  // FoldedEqual: field names ignore ASCII case
+
 namespace trinity::sigma::detail {
 
 namespace {
@@ -295,17 +297,6 @@ bool holds(CompareOp op, double value, double bound) {
         case CompareOp::neq: return value != bound;
     }
     return false;
-}
-
-bool ascii_iequal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
 }
 
 // One input of a correlation: a detection hit or a hit of a named correlation.
@@ -682,7 +673,7 @@ std::vector<CorrelationHit> CorrelationRunner::run(std::span<const Hit> hits, Co
                 auto column = [&](const std::string& name) {
                     const std::string field = field_for(c, place, name);
                     for (std::size_t k = 0; k < inner_def.group_by.size(); ++k) {
-                        if (ascii_iequal(inner_def.group_by[k], field)) return k;
+                        if (FoldedEqual{}(inner_def.group_by[k], field)) return k;  // field names ignore case
                     }
                     return kNoColumn;
                 };
