@@ -98,7 +98,11 @@ std::vector<RegressionCase> find_cases() {
                 auto it = rules.by_id.find(doc["rule_metadata"][0]["id"].as<std::string>());
                 if (it != rules.by_id.end()) c.rule = it->second;
             }
+            // A case with its sample list commented out (raw, non-EVTX samples
+            // upstream keeps disabled) is not a case.
+            if (!doc["regression_tests_info"]) continue;
             for (const YAML::Node& t : doc["regression_tests_info"]) {
+                if (t["type"] && t["type"].as<std::string>() != "evtx") continue;
                 Sample s;
                 s.evtx = sigma / t["path"].as<std::string>();
                 s.json = fs::path(s.evtx).replace_extension(".json");
