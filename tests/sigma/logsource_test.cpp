@@ -198,34 +198,42 @@ TEST(SigmaLogsource, IndexAgreesWithLinearTests) {
     }
 }
 
+// A map with one windows entry whose only branch is `branch` (a flow map),
+// on line 4.
+Result<LogsourceMap> parse_branch(std::string_view branch) {
+    return LogsourceMap::parse("logsources:\n  - logsource: {product: windows}\n    branches:\n      - " +
+                                   std::string(branch) + "\n",
+                               "b.yaml");
+}
+
 TEST(SigmaLogsource, ParseErrorsCarryLineAndColumn) {
     auto bad_yaml = LogsourceMap::parse("logsources:\n  - logsource: {product: windows\n", "x.yaml");
     ASSERT_FALSE(bad_yaml.ok());
     EXPECT_EQ(bad_yaml.error().location.source, "x.yaml");
     EXPECT_TRUE(bad_yaml.error().location.line.has_value());
 
-    auto unknown_key = LogsourceMap::parse(
-        "logsources:\n"
-        "  - logsource: {product: windows}\n"
-        "    branches:\n"
-        "      - {name: x, source: evtx, chanel: Security}\n",
-        "y.yaml");
-    ASSERT_FALSE(unknown_key.ok());
-    EXPECT_EQ(unknown_key.error().location.line, 4u);
-    EXPECT_NE(unknown_key.error().message.find("chanel"), std::string::npos);
-
-    auto no_test = LogsourceMap::parse(
-        "logsources:\n"
-        "  - logsource: {product: windows}\n"
-        "    branches:\n"
-        "      - {name: x}\n",
-        "z.yaml");
-    ASSERT_FALSE(no_test.ok());
-    EXPECT_EQ(no_test.error().location.line, 4u);
+    EXPECT_TRUE(parse_branch("{name: x, source: evtx, where: {Channel: [a, b]}, present: [c], aliases: {d: e}}").ok());
+    const std::string_view kBadBranches[] = {
+        "{name: x, source: evtx, chanel: Security}",  // unknown key
+        "{name: x}",                                    // no test
+        "{source: evtx}",                               // no name
+        "{name: x, where: {}}",                         // empty where
+        "{name: x, where: {Channel: [[a]]}}",           // nested list
+        "{name: x, source: evtx, aliases: [a]}",        // aliases not a map
+        "[x]",
+    };
+    for (std::string_view branch : kBadBranches) {
+        auto parsed = parse_branch(branch);
+        ASSERT_FALSE(parsed.ok()) << branch;
+        EXPECT_EQ(parsed.error().location.line, 4u) << branch << ": " << parsed.error().describe();
+    }
+    EXPECT_NE(parse_branch("{name: x, source: evtx, chanel: Security}").error().message.find("chanel"), std::string::npos);
 
     EXPECT_TRUE(LogsourceMap::parse("logsources: []\n", "e.yaml").ok());
     EXPECT_FALSE(LogsourceMap::parse("[1, 2]\n", "l.yaml").ok());
     EXPECT_FALSE(LogsourceMap::parse("logsources:\n  - logsource: {}\n    branches: [{name: a, source: b}]\n", "k.yaml").ok());
+    EXPECT_FALSE(LogsourceMap::parse("logsources:\n  - logsource: {product: x, vendor: y}\n    branches: [{name: a, source: b}]\n", "v.yaml").ok());
+    EXPECT_FALSE(LogsourceMap::parse("logsources:\n  - logsource: {product: x}\n", "n.yaml").ok());
 }
 
 // Every logsource the Windows rules of the corpus use is mapped.

@@ -6,32 +6,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "evtx_system_fields.h"
+
 namespace trinity::evtx {
 namespace {
 
 using ojson = nlohmann::ordered_json;
 
-// The same System fields, in the same order, as evtx_fields.cpp.
-struct AttributeField {
-    std::string_view element;
-    std::string_view attribute;
-    std::string_view field;
-};
-constexpr AttributeField kSystemAttributes[] = {
-    {"Provider", "Name", "Provider_Name"},
-    {"Provider", "Guid", "Provider_Guid"},
-    {"Provider", "EventSourceName", "Provider_EventSourceName"},
-    {"TimeCreated", "SystemTime", "TimeCreated"},
-    {"Correlation", "ActivityID", "Correlation_ActivityID"},
-    {"Correlation", "RelatedActivityID", "Correlation_RelatedActivityID"},
-    {"Execution", "ProcessID", "Execution_ProcessID"},
-    {"Execution", "ThreadID", "Execution_ThreadID"},
-    {"Security", "UserID", "Security_UserID"},
-};
-constexpr std::string_view kSystemText[] = {"EventID", "Version", "Level", "Task", "Opcode",
-                                            "Keywords", "EventRecordID", "Channel", "Computer"};
-constexpr std::string_view kIntegers[] = {"EventID", "Version", "Level", "Task", "Opcode", "EventRecordID",
-                                          "Execution_ProcessID", "Execution_ThreadID"};
+using detail::is_integer_field;
+using detail::kSystemAttributes;
+using detail::kSystemText;
 
 // evtx_dump prints GUID values as 8-4-4-4-12 upper-case hex; Windows (and
 // value_text) put them in braces.
@@ -74,13 +58,6 @@ std::string element_text(const ojson& v) {
         return scalar_text(*it);
     }
     return scalar_text(v);
-}
-
-bool is_integer_field(std::string_view name) {
-    for (std::string_view n : kIntegers) {
-        if (n == name) return true;
-    }
-    return false;
 }
 
 void add(event::Event& out, std::string name, std::string value) {
