@@ -166,6 +166,29 @@ std::string logsource_note(const RuleSet& rules, const std::vector<event::Event>
            rules.info(0).logsource.describe() + (selection.mapped ? "" : ", unmapped") + ")";
 }
 
+// Cases whose upstream match_count disagrees with their own sample: every
+// event counted here satisfies the rule as the Sigma specification reads it
+// (checked by hand), so the sample's count, not the engine, is taken.
+struct CountOverride {
+    std::string_view rule;  // rule file stem
+    std::uint64_t count;
+    std::string_view why;
+};
+constexpr CountOverride kCountOverrides[] = {
+    {"file_event_win_anydesk_artefact", 3,
+     "user.conf.new twice and user.conf~RF2d9c20d.TMP all contain \\AppData\\Roaming\\AnyDesk\\user.conf"},
+    {"file_event_win_cred_dump_tools_dropped_files", 3,
+     "procdump64.exe, procdump64a.exe and procdump.exe each end with a listed name"},
+    {"registry_set_disable_administrative_share", 2, "both AutoShareServer and AutoShareWks are set to 0"},
+};
+
+std::optional<std::uint64_t> expected_count(const RegressionCase& c, const Sample& s) {
+    for (const CountOverride& o : kCountOverrides) {
+        if (c.rule.stem() == o.rule) return o.count;
+    }
+    return s.match_count;
+}
+
 class SigmaRegression : public testing::TestWithParam<std::size_t> {};
 
 TEST_P(SigmaRegression, RuleMatchesItsSample) {
@@ -174,6 +197,7 @@ TEST_P(SigmaRegression, RuleMatchesItsSample) {
     ASSERT_FALSE(c.samples.empty()) << c.info << " lists no sample";
     RuleSet rules;
     rules.add_yaml(test::read_text(c.rule), c.rule.string());
+    rules.link();
     ASSERT_EQ(rules.size(), 1u) << c.rule << ": "
                                 << (rules.report().failures.empty() ? std::string("no rule")
                                                                     : rules.report().failures[0].reason);
@@ -185,9 +209,9 @@ TEST_P(SigmaRegression, RuleMatchesItsSample) {
         ASSERT_FALSE(from_evtx.empty()) << s.evtx;
         const std::uint64_t json_hits = count_hits(engine, *from_json);
         const std::uint64_t evtx_hits = count_hits(engine, from_evtx);
-        if (s.match_count) {
-            EXPECT_EQ(json_hits, *s.match_count) << "from " << s.json << logsource_note(rules, *from_json);
-            EXPECT_EQ(evtx_hits, *s.match_count) << "from " << s.evtx << logsource_note(rules, from_evtx);
+        if (const auto count = expected_count(c, s)) {
+            EXPECT_EQ(json_hits, *count) << "from " << s.json << logsource_note(rules, *from_json);
+            EXPECT_EQ(evtx_hits, *count) << "from " << s.evtx << logsource_note(rules, from_evtx);
         } else {
             EXPECT_GE(json_hits, 1u) << "from " << s.json << logsource_note(rules, *from_json);
             EXPECT_GE(evtx_hits, 1u) << "from " << s.evtx << logsource_note(rules, from_evtx);
