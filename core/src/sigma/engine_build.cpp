@@ -268,9 +268,13 @@ Engine::Engine(const RuleSet& rules, EngineOptions options)
     // Field names as events carry them, and per-branch aliases.
     for (std::uint32_t id = 0; id < index.fields.size(); ++id) index.lookup.insert(index.fields.name(id), id);
     index.aliases.resize(map.branch_count());
+    index.aliased.resize(map.branch_count());
     for (std::uint32_t b = 0; b < map.branch_count(); ++b) {
         for (const FieldAlias& alias : map.branch(b).aliases) {
-            if (const auto id = index.fields.find(alias.rule_field)) index.aliases[b].insert(alias.event_field, *id);
+            if (const auto id = index.fields.find(alias.rule_field)) {
+                index.aliases[b].insert(alias.event_field, *id);
+                index.aliased[b].push_back(*id);
+            }
         }
     }
     // Automata indexed by field ids interned after the tables were sized.

@@ -128,6 +128,10 @@ struct EngineIndex {
     std::uint32_t unclassified = 0;  // bucket id for events no branch describes
     // Per branch: event field name -> rule field id, for aliases.
     std::vector<FieldTable> aliases;
+    // Per branch: rule field ids its aliases rename. On such events the
+    // rule's field means the aliased event field only (4688's ProcessId is
+    // the parent's: the rule's ProcessId is NewProcessId there).
+    std::vector<std::vector<std::uint32_t>> aliased;
 
     std::deque<Detection> owned;  // detections with filters applied (stable addresses)
     std::vector<RuleEntry> entries;

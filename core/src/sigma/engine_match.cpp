@@ -18,6 +18,7 @@ struct Matcher::Scratch {
     const event::Event* event = nullptr;
     std::uint32_t gen = 0;
     std::vector<std::uint32_t> field_stamp, field_head;  // by field id
+    std::vector<std::uint32_t> shadow_stamp;  // by field id: renamed by a branch alias
     struct Node {
         std::uint32_t event_field;
         std::uint32_t next;
@@ -309,6 +310,7 @@ Matcher::Matcher(const Engine& engine) : engine_(&engine), scratch_(std::make_un
     const EngineIndex& index = engine.index();
     scratch_->field_stamp.assign(index.fields.size(), 0);
     scratch_->field_head.assign(index.fields.size(), kNone);
+    scratch_->shadow_stamp.assign(index.fields.size(), 0);
     scratch_->group_stamp.assign(index.groups.size(), 0);
     scratch_->entry_stamp.assign(index.entries.size(), 0);
     scratch_->needle_stamp.assign(index.needles, 0);
@@ -321,6 +323,7 @@ void Matcher::match(const event::Event& event, std::vector<Hit>& hits) {
     Scratch& s = *scratch_;
     if (++s.gen == 0) {  // wrapped: clear every stamp
         std::fill(s.field_stamp.begin(), s.field_stamp.end(), 0);
+        std::fill(s.shadow_stamp.begin(), s.shadow_stamp.end(), 0);
         std::fill(s.group_stamp.begin(), s.group_stamp.end(), 0);
         std::fill(s.entry_stamp.begin(), s.entry_stamp.end(), 0);
         std::fill(s.folded_stamp.begin(), s.folded_stamp.end(), 0);
@@ -353,10 +356,14 @@ void Matcher::match(const event::Event& event, std::vector<Hit>& hits) {
         for (std::uint32_t b : s.branches) activate(b);
     }
 
-    // Fields: by name, then by the aliases of the event's branches.
+    // Fields: by name (unless a branch renames the rule's field), then by
+    // the aliases of the event's branches.
+    for (std::uint32_t b : s.branches) {
+        for (std::uint32_t id : index.aliased[b]) s.shadow_stamp[id] = s.gen;
+    }
     for (std::uint32_t i = 0; i < event.fields.size(); ++i) {
         const std::string& name = event.fields[i].name;
-        if (const std::uint32_t id = index.lookup.find(name); id != FieldTable::kNone) s.bind(id, i);
+        if (const std::uint32_t id = index.lookup.find(name); id != FieldTable::kNone && s.shadow_stamp[id] != s.gen) s.bind(id, i);
         for (std::uint32_t b : s.branches) {
             const FieldTable& aliases = index.aliases[b];
             if (aliases.empty()) continue;
