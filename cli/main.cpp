@@ -8,6 +8,7 @@
 #include "hash_command.h"
 #include "sniff_command.h"
 #include "intel_command.h"
+#include "sigma_command.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"Trinity: DFIR + CTI + SOAR workbench (command line)", "trinity"};
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
     trinity::cli::add_iocs_command(app, exit_code);
     trinity::cli::add_intel_command(app, exit_code);
     trinity::cli::add_hash_command(app, exit_code);
+    trinity::cli::add_sigma_commands(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

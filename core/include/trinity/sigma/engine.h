@@ -104,8 +104,9 @@ public:
     void match(const event::Event& event, std::vector<Hit>& hits);
     std::uint64_t evaluated() const { return evaluated_; }  // full rule evaluations so far
 
+    struct Scratch;  // per-event working memory (src/sigma/engine_match.cpp)
+
 private:
-    struct Scratch;
     const Engine* engine_;
     std::unique_ptr<Scratch> scratch_;
     std::uint64_t evaluated_ = 0;

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -117,6 +118,14 @@ public:
     // and failures. Never throws; malformed YAML fails the whole text (one
     // failure), a bad document fails only itself.
     void add_yaml(std::string_view text, std::string_view origin);
+    // A rule file that could not be read: a failure in the report.
+    void add_unreadable(std::string_view origin, std::string reason);
+
+    // After every file is added: resolves what correlations and filters
+    // name across files. A correlation naming a rule that was not loaded
+    // becomes a LoadFailure and is removed; a filter naming one gets a
+    // warning. Indexes may change, so call it before using them.
+    void link();
 
     const LoadReport& report() const;
     std::size_t size() const;  // loaded rules of every kind
