@@ -210,7 +210,7 @@ Engine::Engine(const RuleSet& rules, EngineOptions options)
             ++index.stats.unmapped_rules;
         }
         NeedleSet needles = node_needles(entry.detection->condition, *entry.detection);
-        entry.always = !needles;
+        entry.always = !needles || !options.prefilter;
         needles_of.push_back(needles ? std::move(*needles) : std::vector<Needle>{});
         index.entries.push_back(std::move(entry));
     }
@@ -239,6 +239,8 @@ Engine::Engine(const RuleSet& rules, EngineOptions options)
         }
     }
     for (FieldAutomaton& fa : index.automata) {
+        fa.first_needle = index.needles;
+        index.needles += static_cast<std::uint32_t>(fa.postings.size());
         index.stats.literals += fa.postings.size();
         fa.automaton.build();
     }

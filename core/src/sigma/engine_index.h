@@ -55,6 +55,7 @@ struct RuleEntry {
 
 struct FieldAutomaton {
     AhoCorasick automaton;
+    std::uint32_t first_needle = 0;  // global id of needle 0 (for per-event dedup)
     std::vector<std::vector<std::uint32_t>> postings;  // needle id -> entries
 };
 
@@ -72,6 +73,7 @@ struct EngineIndex {
     std::vector<std::int32_t> automaton_of_field;  // field id -> index in automata, -1 none
     std::vector<FieldAutomaton> automata;
     std::int32_t keyword_automaton = -1;
+    std::uint32_t needles = 0;  // over every automaton
 
     CorrelationRunner correlations;
     std::vector<std::vector<std::uint32_t>> correlation_field_ids;  // rule -> field ids

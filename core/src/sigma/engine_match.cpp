@@ -310,6 +310,7 @@ Matcher::Matcher(const Engine& engine) : engine_(&engine), scratch_(std::make_un
     scratch_->field_head.assign(index.fields.size(), kNone);
     scratch_->bucket_stamp.assign(index.always_by_bucket.size(), 0);
     scratch_->entry_stamp.assign(index.entries.size(), 0);
+    scratch_->needle_stamp.assign(index.needles, 0);
 }
 
 Matcher::~Matcher() = default;
@@ -322,6 +323,7 @@ void Matcher::match(const event::Event& event, std::vector<Hit>& hits) {
         std::fill(s.bucket_stamp.begin(), s.bucket_stamp.end(), 0);
         std::fill(s.entry_stamp.begin(), s.entry_stamp.end(), 0);
         std::fill(s.folded_stamp.begin(), s.folded_stamp.end(), 0);
+        std::fill(s.needle_stamp.begin(), s.needle_stamp.end(), 0);
         s.gen = 1;
     }
     s.event = &event;
@@ -366,6 +368,9 @@ void Matcher::match(const event::Event& event, std::vector<Hit>& hits) {
     // Prefilter: the automata of the fields the event has.
     auto run_automaton = [&](const FieldAutomaton& fa, std::string_view value) {
         fa.automaton.scan(value, [&](std::uint32_t needle) {
+            std::uint32_t& seen = s.needle_stamp[fa.first_needle + needle];
+            if (seen == s.gen) return;
+            seen = s.gen;
             for (std::uint32_t entry : fa.postings[needle]) consider(entry);
         });
     };

@@ -57,6 +57,9 @@ struct CorrelationHit {
 struct EngineOptions {
     const LogsourceMap* logsources = nullptr;  // nullptr: LogsourceMap::builtin()
     bool record_matches = true;                // fill Hit::matched
+    // Off: every rule of an event's buckets is evaluated in full (no
+    // literal prefilter). Same results, slower; the benchmark's baseline.
+    bool prefilter = true;
 };
 
 struct EngineStats {
