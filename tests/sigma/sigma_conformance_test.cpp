@@ -16,9 +16,9 @@
 #include <charconv>
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -71,7 +71,7 @@ std::string test_name(const ::testing::TestParamInfo<CaseFile>& info) {
 
 // [SECTION] YAML events to JSON ------------------------------------------------
 
-bool lower_equals_any(const std::string& s, std::initializer_list<const char*> words) {
+bool is_one_of(const std::string& s, std::initializer_list<const char*> words) {
     for (const char* w : words)
         if (s == w) return true;
     return false;
@@ -82,9 +82,9 @@ bool lower_equals_any(const std::string& s, std::initializer_list<const char*> w
 nlohmann::json scalar_json(const YAML::Node& node) {
     const std::string& text = node.Scalar();
     if (node.Tag() == "!") return text;  // quoted
-    if (lower_equals_any(text, {"", "~", "null", "Null", "NULL"})) return nullptr;
-    if (lower_equals_any(text, {"true", "True", "TRUE"})) return true;
-    if (lower_equals_any(text, {"false", "False", "FALSE"})) return false;
+    if (is_one_of(text, {"", "~", "null", "Null", "NULL"})) return nullptr;
+    if (is_one_of(text, {"true", "True", "TRUE"})) return true;
+    if (is_one_of(text, {"false", "False", "FALSE"})) return false;
     const char* first = text.data();
     const char* last = text.data() + text.size();
     std::int64_t i = 0;
