@@ -273,7 +273,9 @@ private:
     bool one_value(const ValueTest& v, std::uint32_t event_field) {
         const std::string& raw = event_.fields[event_field].value;
         switch (v.op) {
-            case ValueOp::pattern: return v.pattern.matches(v.cased ? raw : s_.folded_value(event_field));
+            case ValueOp::pattern:  // a null value is no string, not even ''
+                return event_.fields[event_field].type != event::FieldType::null &&
+                       v.pattern.matches(v.cased ? raw : s_.folded_value(event_field));
             case ValueOp::regex: return RE2::PartialMatch(raw, *v.regex);
             case ValueOp::compare: {
                 const auto number = v.time_part == TimePart::none ? number_of(raw) : time_part(raw, v.time_part);
