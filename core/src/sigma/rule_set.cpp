@@ -213,8 +213,10 @@ public:
         } else if (!action.empty()) {
             fail_document(chunk, doc, {}, "unknown action '" + action + "'");
             return;
-        } else {
+        } else if (global_.IsDefined() && !global_.IsNull()) {
             full = merged(global_, doc);
+        } else {
+            full = doc;  // not cloned: a clone loses the line numbers errors need
         }
         previous_ = full;
         load_rule(chunk, full);
