@@ -140,10 +140,9 @@ Result<std::vector<Tokens>> string_patterns(const std::string& raw, const Modifi
         }
     }
     if (keyword) {
-        // A keyword without wildcards is searched for anywhere in a value.
-        for (Tokens& t : values) {
-            if (!has_wildcards(t)) add_leading_wildcard(t), add_trailing_wildcard(t);
-        }
+        // A keyword is searched for anywhere in a value, its own wildcards
+        // included ('rm *bash_history' finds "sudo rm -f ~/.bash_history").
+        for (Tokens& t : values) add_leading_wildcard(t), add_trailing_wildcard(t);
     }
     return values;
 }
