@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "sigma/number_text.h"
 #include "test_files.h"
 #include "trinity/event/event_json.h"
 #include "trinity/sigma/engine.h"
@@ -92,8 +93,9 @@ nlohmann::json scalar_json(const YAML::Node& node) {
     if (auto r = std::from_chars(first, last, i); r.ec == std::errc() && r.ptr == last) return i;
     const bool looks_real = text.find_first_of(".eE") != std::string::npos &&
                             text.find_first_not_of("0123456789+-.eE") == std::string::npos;
-    double d = 0;
-    if (auto r = std::from_chars(first, last, d); looks_real && r.ec == std::errc() && r.ptr == last) return d;
+    if (looks_real) {
+        if (const auto d = sigma::detail::parse_number(text)) return *d;
+    }
     return text;
 }
 

@@ -58,7 +58,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "engine_index.h"  // FoldedEqual: field names ignore ASCII case
+#include "engine_index.h"
+#include "number_text.h"  // FoldedEqual: field names ignore ASCII case
 
 namespace trinity::sigma::detail {
 
@@ -82,14 +83,9 @@ Failure invalid_at(const YAML::Node& node, std::string_view origin, std::string 
 }
 
 bool to_number(std::string_view text, double& out) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-    if (text.empty()) return false;
-    double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) return false;
-    out = value;
+    const auto value = parse_number(text);
+    if (!value) return false;
+    out = *value;
     return true;
 }
 

@@ -24,12 +24,12 @@ namespace trinity::sigma::detail {
 struct FoldedHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const {
-        std::size_t h = 1469598103934665603ull;
+        std::uint64_t h = 1469598103934665603ull;
         for (char c : s) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
             h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
         }
-        return h;
+        return static_cast<std::size_t>(h);
     }
 };
 struct FoldedEqual {
@@ -78,9 +78,10 @@ private:
     static std::size_t quick_hash(std::string_view s) {
         const std::size_t n = s.size();
         if (n == 0) return 0;
-        auto at = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(s[i]) | 0x20); };
-        const std::size_t h = (n << 32) ^ (at(0) << 24) ^ (at(n > 1 ? 1 : 0) << 16) ^ (at(n / 2) << 8) ^ at(n - 1);
-        return (h * 0x9E3779B97F4A7C15ull) >> 20;
+        auto at = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(s[i]) | 0x20); };
+        const std::uint64_t h = (static_cast<std::uint64_t>(n) << 32) ^ (at(0) << 24) ^ (at(n > 1 ? 1 : 0) << 16) ^
+                                (at(n / 2) << 8) ^ at(n - 1);
+        return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ull) >> 20);
     }
 
     void place(std::string name, std::uint32_t id) {

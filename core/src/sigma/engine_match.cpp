@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine_index.h"
+#include "number_text.h"
 
 namespace trinity::sigma {
 
@@ -80,20 +81,7 @@ struct Matcher::Scratch {
 
 namespace {
 
-std::optional<double> number_of(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-        std::uint64_t v = 0;
-        auto [ptr, ec] = std::from_chars(text.data() + 2, text.data() + text.size(), v, 16);
-        if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-        return static_cast<double>(v);
-    }
-    double v = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
+std::optional<double> number_of(std::string_view text) { return parse_number(text, true); }
 
 bool compare(double a, NumOp op, double b) {
     switch (op) {
