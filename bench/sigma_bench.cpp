@@ -88,6 +88,7 @@ struct Run {
     double seconds = 0;
     std::uint64_t hits = 0;
     std::uint64_t evaluated = 0;
+    std::uint64_t scanned = 0;
 };
 
 Run measure(const sigma::Engine& engine, const std::vector<event::Event>& events, std::size_t total, int repeat) {
@@ -104,7 +105,7 @@ Run measure(const sigma::Engine& engine, const std::vector<event::Event>& events
             hits.clear();
         }
         const double seconds = now_seconds() - start;
-        if (seconds < best.seconds) best = {seconds, count, matcher.evaluated()};
+        if (seconds < best.seconds) best = {seconds, count, matcher.evaluated(), matcher.scanned_bytes()};
     }
     return best;
 }
@@ -168,12 +169,13 @@ int main(int argc, char** argv) {
             const double processed = static_cast<double>(prefilter ? total : std::max(events.size(), total / 20));
             std::printf("{\"engine\":\"%s %s\",\"rules\":%zu,\"loaded\":%zu,\"events\":%.0f,\"seconds\":%.4f,"
                         "\"events_per_s\":%.0f,\"hits\":%llu,\"evaluated_per_event\":%.2f,\"load_s\":%.3f,\"build_s\":%.3f,"
-                        "\"literals\":%zu,\"always\":%zu,\"states\":%zu,\"automaton_mb\":%.1f}\n",
+                        "\"literals\":%zu,\"always\":%zu,\"states\":%zu,\"automaton_mb\":%.1f,\"scanned_per_event\":%.0f}\n",
                         prefilter ? "trinity" : "no-prefilter", kPlatform, n, rules.size(), processed, run.seconds,
                         processed / run.seconds, static_cast<unsigned long long>(run.hits),
                         static_cast<double>(run.evaluated) / processed, load_s, build_s, engine.stats().literals,
                         engine.stats().always_evaluated, engine.stats().automaton_states,
-                        static_cast<double>(engine.stats().automaton_bytes) / 1e6);
+                        static_cast<double>(engine.stats().automaton_bytes) / 1e6,
+                        static_cast<double>(run.scanned) / processed);
             std::fflush(stdout);
         }
     }

@@ -32,8 +32,36 @@ std::size_t weakest(const std::vector<Needle>& set) {
     return n;
 }
 
-// Prefer the set whose shortest literal is longest (fewer false candidates).
-bool better(const std::vector<Needle>& a, const std::vector<Needle>& b) {
+// Fields that say which log an event belongs to rather than what happened
+// (every Service Control Manager event has Provider_Name "Service Control
+// Manager"): a literal there selects a whole log, so any other field's
+// literal is a better prefilter.
+bool log_field(std::string_view name) {
+    static constexpr std::string_view kLogFields[] = {
+        "EventID", "Provider_Name", "Provider_Guid", "Channel", "Level", "Task", "Opcode", "Keywords", "Version",
+        "EventType", "Computer", "Hostname", "type", "eventSource", "eventName", "service", "Category"};
+    for (std::string_view f : kLogFields) {
+        if (f.size() == name.size() && std::equal(f.begin(), f.end(), name.begin(), [](char x, char y) {
+                return (x | 0x20) == (y | 0x20);
+            })) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool names_log_field(const std::vector<Needle>& set, const FieldNames& names) {
+    for (const Needle& n : set) {
+        if (n.field != kKeywordField && log_field(names.name(n.field))) return true;
+    }
+    return false;
+}
+
+// Prefer sets on fields about what happened, then the set whose shortest
+// literal is longest (fewer false candidates), then the smaller set.
+bool better(const std::vector<Needle>& a, const std::vector<Needle>& b, const FieldNames& names) {
+    const bool la = names_log_field(a, names), lb = names_log_field(b, names);
+    if (la != lb) return lb;
     const std::size_t wa = weakest(a), wb = weakest(b);
     if (wa != wb) return wa > wb;
     return a.size() < b.size();
@@ -59,13 +87,13 @@ NeedleSet value_needles(const FieldTest& test) {
     return out;
 }
 
-NeedleSet selection_needles(const Selection& sel) {
+NeedleSet selection_needles(const Selection& sel, const FieldNames& names) {
     std::vector<Needle> out;
     for (const auto& alternative : sel.alternatives) {
         NeedleSet best;
         for (const FieldTest& test : alternative) {
             NeedleSet set = value_needles(test);
-            if (set && (!best || better(*set, *best))) best = std::move(set);
+            if (set && (!best || better(*set, *best, names))) best = std::move(set);
         }
         if (!best) return std::nullopt;
         out.insert(out.end(), best->begin(), best->end());
@@ -74,22 +102,22 @@ NeedleSet selection_needles(const Selection& sel) {
     return out;
 }
 
-NeedleSet node_needles(const CondNode& node, const Detection& det) {
+NeedleSet node_needles(const CondNode& node, const Detection& det, const FieldNames& names) {
     switch (node.kind) {
-        case CondNode::selection: return selection_needles(det.selections[node.index]);
+        case CondNode::selection: return selection_needles(det.selections[node.index], names);
         case CondNode::negate: return std::nullopt;
         case CondNode::all: {
             NeedleSet best;
             for (const CondNode& child : node.children) {
-                NeedleSet set = node_needles(child, det);
-                if (set && (!best || better(*set, *best))) best = std::move(set);
+                NeedleSet set = node_needles(child, det, names);
+                if (set && (!best || better(*set, *best, names))) best = std::move(set);
             }
             return best;
         }
         case CondNode::any: {
             std::vector<Needle> out;
             for (const CondNode& child : node.children) {
-                NeedleSet set = node_needles(child, det);
+                NeedleSet set = node_needles(child, det, names);
                 if (!set) return std::nullopt;
                 out.insert(out.end(), set->begin(), set->end());
             }
@@ -214,7 +242,7 @@ Engine::Engine(const RuleSet& rules, EngineOptions options)
             entry.buckets = {index.unclassified};
             ++index.stats.unmapped_rules;
         }
-        NeedleSet needles = node_needles(entry.detection->condition, *entry.detection);
+        NeedleSet needles = node_needles(entry.detection->condition, *entry.detection, index.fields);
         entry.always = !needles || !options.prefilter;
         needles_of.push_back(needles ? std::move(*needles) : std::vector<Needle>{});
         index.entries.push_back(std::move(entry));

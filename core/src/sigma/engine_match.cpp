@@ -369,6 +369,7 @@ void Matcher::match(const event::Event& event, std::vector<Hit>& hits) {
 
     // Prefilter: each active group's automata over the fields the event has.
     auto run_automaton = [&](const FieldAutomaton& fa, std::string_view value) {
+        scanned_ += value.size();
         fa.automaton.scan(value, [&](std::uint32_t needle) {
             std::uint32_t& seen = s.needle_stamp[fa.first_needle + needle];
             if (seen == s.gen) return;

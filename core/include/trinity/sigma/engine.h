@@ -109,6 +109,7 @@ public:
     // Appends one Hit per detection rule the event satisfies.
     void match(const event::Event& event, std::vector<Hit>& hits);
     std::uint64_t evaluated() const { return evaluated_; }  // full rule evaluations so far
+    std::uint64_t scanned_bytes() const { return scanned_; }  // bytes the prefilter read so far
 
     struct Scratch;  // per-event working memory (src/sigma/engine_match.cpp)
 
@@ -116,6 +117,7 @@ private:
     const Engine* engine_;
     std::unique_ptr<Scratch> scratch_;
     std::uint64_t evaluated_ = 0;
+    std::uint64_t scanned_ = 0;
 };
 
 }  // namespace trinity::sigma
