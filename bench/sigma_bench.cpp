@@ -4,7 +4,8 @@
 // prefilter switched off (every rule of an event's logsource evaluated in
 // full) measured in the same run. Prints JSON lines for scripts/bench.sh.
 //
-//   trinity_bench_sigma --rules DIR... --events FILE.evtx... [--min-events N] [--repeat N]
+//   trinity_bench_sigma --rules DIR... --events FILE.evtx... [--placeholders FILE] [--min-events N] [--repeat N]
+//                       [--only-indexed]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -117,6 +118,7 @@ int main(int argc, char** argv) {
     std::size_t min_events = 200000;
     int repeat = 3;
     bool only_indexed = false;  // --only-indexed: skip the baseline (profiling)
+    std::string placeholders_file;
     std::vector<std::string>* list = nullptr;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -125,6 +127,7 @@ int main(int argc, char** argv) {
         else if (arg == "--min-events" && i + 1 < argc) min_events = std::strtoull(argv[++i], nullptr, 10), list = nullptr;
         else if (arg == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i])), list = nullptr;
         else if (arg == "--only-indexed") only_indexed = true, list = nullptr;
+        else if (arg == "--placeholders" && i + 1 < argc) placeholders_file = argv[++i], list = nullptr;
         else if (list) list->push_back(arg);
     }
     if (rule_roots.empty() || event_files.empty()) {
@@ -151,7 +154,12 @@ int main(int argc, char** argv) {
 
     for (std::size_t want : {std::size_t{100}, std::size_t{1000}, texts.size()}) {
         const std::size_t n = std::min(want, texts.size());
-        sigma::RuleSet rules;
+        sigma::LoadOptions load_options;
+        if (!placeholders_file.empty()) {
+            auto placeholders = sigma::parse_placeholders(read_file(placeholders_file), placeholders_file);
+            if (placeholders) load_options.placeholders = std::move(*placeholders);
+        }
+        sigma::RuleSet rules(std::move(load_options));
         const auto load_start = Clock::now();
         for (std::size_t i = 0; i < n; ++i) rules.add_yaml(texts[i], files[i]);
         rules.link();

@@ -115,8 +115,8 @@ if [ "$what" = all ] || [ "$what" = sigma ]; then
         mapfile -t events < <(find "$corpus/evtx" "$sigma/regression_data" -name '*.evtx' | sort)
         log "sigma: the Windows rules of ${#rules[@]} folders; events of ${#events[@]} corpus EVTX files, replayed to 200k; best of 3"
         {
-            build/native-release/bench/trinity_bench_sigma --rules "${rules[@]}" --events "${events[@]}" --repeat 3
-            node --no-experimental-fetch build/wasm-release/bench/trinity_bench_sigma.js --rules "${rules[@]}" --events "${events[@]}" --repeat 3
+            build/native-release/bench/trinity_bench_sigma --placeholders assets/sigma/placeholders.yaml --rules "${rules[@]}" --events "${events[@]}" --repeat 3
+            node --no-experimental-fetch build/wasm-release/bench/trinity_bench_sigma.js --placeholders assets/sigma/placeholders.yaml --rules "${rules[@]}" --events "${events[@]}" --repeat 3
         } | node -e '
           const lines = require("fs").readFileSync(0, "utf8").trim().split("\n").filter(Boolean).map(JSON.parse);
           console.log("\nSigma matching, one thread (native: CPU time; wasm: wall time)");
