@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "condition_parser.h"
+#include "decimal_text.h"
 
 namespace trinity::sigma::detail {
 
@@ -72,13 +73,7 @@ Result<Modifiers> read_modifiers(const std::vector<std::string_view>& names, con
     return m;
 }
 
-std::optional<double> number_of(std::string_view text) {
-    double value = 0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
+std::optional<double> number_of(std::string_view text) { return parse_decimal(text); }
 
 // `%name%` placeholders replaced by each of their values (every combination).
 Result<std::vector<std::string>> expand_placeholders(const std::string& value, const Placeholders& placeholders,

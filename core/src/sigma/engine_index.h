@@ -23,12 +23,12 @@ namespace trinity::sigma::detail {
 struct FoldedHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const {
-        std::size_t h = 1469598103934665603ull;
+        std::uint64_t h = 1469598103934665603ull;  // 64-bit FNV-1a, also where size_t is 32 bits (wasm32)
         for (char c : s) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
             h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
         }
-        return h;
+        return static_cast<std::size_t>(h ^ (h >> 32));
     }
 };
 struct FoldedEqual {

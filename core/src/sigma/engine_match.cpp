@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "decimal_text.h"
 #include "engine_index.h"
 
 namespace trinity::sigma {
@@ -85,10 +86,7 @@ std::optional<double> number_of(std::string_view text) {
         if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
         return static_cast<double>(v);
     }
-    double v = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
+    return parse_decimal(text);
 }
 
 bool compare(double a, NumOp op, double b) {
