@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "file_byte_source.h"
+#include "trinity/archive/zip.h"
+
 namespace trinity::cli {
 
 namespace fs = std::filesystem;
@@ -20,9 +23,26 @@ Result<std::string> read_text(const std::string& path) {
     return text.str();
 }
 
-bool rule_file(const fs::path& p) {
-    const std::string ext = p.extension().string();
-    return ext == ".yml" || ext == ".yaml";
+bool rule_name(std::string_view name) { return name.ends_with(".yml") || name.ends_with(".yaml"); }
+bool rule_file(const fs::path& p) { return rule_name(p.filename().string()); }
+
+// Every .yml/.yaml member of a zip archive (a SigmaHQ release, a rule pack).
+void add_zip(const std::string& path, sigma::RuleSet& rules) {
+    auto source = FileByteSource::open(path);
+    if (!source) return rules.add_unreadable(path, source.error().message);
+    auto zip = archive::ZipReader::open(**source);
+    if (!zip) return rules.add_unreadable(path, zip.error().describe());
+    std::vector<const archive::ZipEntry*> members;
+    for (const archive::ZipEntry& e : zip->entries()) {
+        if (!e.directory && rule_name(e.name)) members.push_back(&e);
+    }
+    std::sort(members.begin(), members.end(), [](auto* a, auto* b) { return a->name < b->name; });
+    for (const archive::ZipEntry* e : members) {
+        const std::string origin = path + ":" + e->name;
+        auto text = zip->read(*e);
+        if (!text) rules.add_unreadable(origin, text.error().message);
+        else rules.add_yaml(*text, origin);
+    }
 }
 
 }  // namespace
@@ -38,6 +58,7 @@ Result<sigma::RuleSet> load_rule_paths(const std::vector<std::string>& paths, co
     }
     sigma::RuleSet rules(std::move(options));
     auto add_file = [&](const std::string& path) {
+        if (path.ends_with(".zip")) return add_zip(path, rules);
         auto text = read_text(path);
         if (!text) {
             rules.add_unreadable(path, text.error().message);

@@ -11,7 +11,7 @@ if(TRINITY_OS_WEB)
     endif()
     set(TRINITY_WASM_DEPS "${TRINITY_WASM_DEPS}" CACHE PATH "wasm builds of the dependencies (scripts/setup.sh)" FORCE)
     set(prefix "${TRINITY_WASM_DEPS}/prefix")
-    if(NOT EXISTS "${prefix}/lib/libimgui.a" OR NOT EXISTS "${prefix}/lib/libcrypto.a")
+    if(NOT EXISTS "${prefix}/lib/libimgui.a" OR NOT EXISTS "${prefix}/lib/libcrypto.a" OR NOT EXISTS "${prefix}/lib/libz.a")
         message(FATAL_ERROR "wasm dependencies not found in ${prefix}: run scripts/setup.sh first")
     endif()
     # Emscripten's toolchain confines find_package() to its sysroot; add ours.
@@ -30,6 +30,10 @@ if(TRINITY_OS_WEB)
     set_target_properties(OpenSSL::Crypto PROPERTIES IMPORTED_LOCATION "${prefix}/lib/libcrypto.a"
         INTERFACE_INCLUDE_DIRECTORIES "${prefix}/include")
 
+    add_library(ZLIB::ZLIB STATIC IMPORTED GLOBAL)
+    set_target_properties(ZLIB::ZLIB PROPERTIES IMPORTED_LOCATION "${prefix}/lib/libz.a"
+        INTERFACE_INCLUDE_DIRECTORIES "${prefix}/include")
+
     add_library(trinity_third_party_yaml STATIC IMPORTED GLOBAL)
     set_target_properties(trinity_third_party_yaml PROPERTIES IMPORTED_LOCATION "${prefix}/lib/libyaml-cpp.a"
         INTERFACE_INCLUDE_DIRECTORIES "${prefix}/include")
@@ -46,6 +50,8 @@ if(TRINITY_OS_WEB)
 else()
     find_package(nlohmann_json 3.10 REQUIRED)
     find_package(OpenSSL 3 REQUIRED)
+    # zlib: inflating zip archives (rule packs, collected evidence).
+    find_package(ZLIB REQUIRED)
     # yaml-cpp (rules, playbooks, connectors) and RE2 (linear-time regexes on
     # hostile logs), as trinity::yaml and trinity::re2 on both platforms.
     find_package(yaml-cpp 0.7 CONFIG REQUIRED)

@@ -5,6 +5,8 @@
 #   scripts/bench.sh evtx       EVTX parsing: Trinity native and wasm vs evtxexport
 #   scripts/bench.sh iocs       indicator extraction: native and wasm vs one RE2 per type and grep -oE
 #   scripts/bench.sh intel      threat-intel feed loads and judge() vs a naive scan
+#   scripts/bench.sh sigma      Sigma matching: events/s with 100, 1,000 and all Windows rules,
+#                               native and wasm, vs the same engine without its prefilter
 #   scripts/bench.sh hash       hashing: multi-hash and each digest, native and wasm, vs
 #                               openssl dgst, sha256sum, md5sum, ssdeep on the same 256 MiB
 #
@@ -18,7 +20,7 @@ what=${1:-all}
 bash scripts/setup.sh
 for preset in native-release wasm-release; do
     cmake --preset "$preset" >/dev/null
-    cmake --build --preset "$preset" -j "$JOBS" --target trinity_bench_evtx trinity_bench_ioc trinity_bench_intel trinity_bench_hash >/dev/null
+    cmake --build --preset "$preset" -j "$JOBS" --target trinity_bench_evtx trinity_bench_ioc trinity_bench_intel trinity_bench_hash trinity_bench_sigma >/dev/null
 done
 
 corpus=${TRINITY_CORPUS_DIR:-$TRINITY_ROOT/../shared/corpus}
@@ -101,4 +103,34 @@ if [ "$what" = all ] || [ "$what" = hash ]; then
         node --no-experimental-fetch build/wasm-release/bench/trinity_bench_hash.js --mib "$mib" --label wasm
     } | table "Hashing ($mib MiB in memory; peers read the same bytes from a cached file)" "openssl dgst -sha256"
     rm -rf "$(dirname "$data")"
+fi
+
+if [ "$what" = all ] || [ "$what" = sigma ]; then
+    sigma=$corpus/sigma
+    if [ ! -d "$sigma/rules" ]; then
+        log "sigma: no rules under $sigma; skipped"
+    else
+        rules=()
+        for tree in rules rules-emerging-threats rules-threat-hunting rules-dfir rules-compliance; do
+            [ -d "$sigma/$tree/windows" ] && rules+=("$sigma/$tree/windows")
+        done
+        mapfile -t events < <(find "$corpus/evtx" "$sigma/regression_data" -name '*.evtx' | sort)
+        log "sigma: Windows rules of ${rules[*]##*/sigma/}; events of ${#events[@]} corpus EVTX files, replayed to 200k; best of 3"
+        {
+            build/native-release/bench/trinity_bench_sigma --rules "${rules[@]}" --events "${events[@]}" --repeat 3
+            node --no-experimental-fetch build/wasm-release/bench/trinity_bench_sigma.js --rules "${rules[@]}" --events "${events[@]}" --repeat 3
+        } | node -e '
+          const lines = require("fs").readFileSync(0, "utf8").trim().split("\n").filter(Boolean).map(JSON.parse);
+          console.log("\nSigma matching, one thread (native: CPU time; wasm: wall time)");
+          console.log("| engine | rules | events/s | rules evaluated per event | × no-prefilter | cost × 100 rules |");
+          console.log("|---|---:|---:|---:|---:|---:|");
+          for (const l of lines) {
+            const platform = l.engine.split(" ")[1];
+            const peer = lines.find((p) => p.engine === "no-prefilter " + platform && p.rules === l.rules);
+            const base = lines.find((p) => p.engine === l.engine && p.rules === 100);
+            const vsPeer = peer && l !== peer ? (l.events_per_s / peer.events_per_s).toFixed(1) + "×" : "-";
+            const cost = base ? (base.events_per_s / l.events_per_s).toFixed(2) + "×" : "-";
+            console.log(`| ${l.engine} | ${l.loaded} | ${Math.round(l.events_per_s).toLocaleString("en-US")} | ${l.evaluated_per_event.toFixed(1)} | ${vsPeer} | ${cost} |`);
+          }'
+    fi
 fi

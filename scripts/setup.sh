@@ -27,7 +27,7 @@ PACKAGES=(
     clang-14 lld-14 libclang-rt-14-dev
     # native libraries
     libyaml-cpp-dev nlohmann-json3-dev libssl-dev libre2-dev libcpp-httplib-dev
-    libsqlite3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+    libsqlite3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev
     # wasm toolchain (emcc 3.1.6) and what its JS optimizer needs
     emscripten node-acorn nodejs npm
     # building the wasm dependencies from Debian sources
@@ -215,7 +215,23 @@ build_openssl() {
     cp -r "$s"/include/openssl "$PREFIX/include/openssl"
 }
 
-WASM_LIBS=(googletest yaml-cpp re2 imgui openssl)
+build_zlib() {
+    # The inflate/deflate core only (no gz* file I/O), compiled directly like
+    # imgui: zlib's CMake insists on a shared library too.
+    local s=$SRC_DIR/zlib b=$BUILD_DIR/zlib
+    rm -rf "$b" && mkdir -p "$b"
+    local objs=() f
+    for f in adler32 compress crc32 deflate infback inffast inflate inftrees trees uncompr zutil; do
+        emcc $WASM_FLAGS -O2 -I"$s" -c "$s/$f.c" -o "$b/$f.o"
+        objs+=("$b/$f.o")
+    done
+    mkdir -p "$PREFIX/lib" "$PREFIX/include"
+    rm -f "$PREFIX/lib/libz.a"
+    emar rcs "$PREFIX/lib/libz.a" "${objs[@]}"
+    cp "$s"/zlib.h "$s"/zconf.h "$PREFIX/include/"
+}
+
+WASM_LIBS=(googletest yaml-cpp re2 imgui openssl zlib)
 
 wasm_stamp() { printf '%s/.stamp-%s-%s' "$PREFIX" "$1" "$2"; }
 

@@ -1,29 +1,12 @@
 #include "trinity/evtx/evtx_fields.h"
 
+#include "evtx_system_fields.h"
+
 namespace trinity::evtx {
 namespace {
 
-// System children whose text is the field, under their own name.
-constexpr std::string_view kSystemText[] = {"EventID", "Version", "Level", "Task", "Opcode",
-                                            "Keywords", "EventRecordID", "Channel", "Computer"};
-
-// System children whose attributes are the fields: element_attribute.
-struct AttributeField {
-    std::string_view element;
-    std::string_view attribute;
-    std::string_view field;
-};
-constexpr AttributeField kSystemAttributes[] = {
-    {"Provider", "Name", "Provider_Name"},
-    {"Provider", "Guid", "Provider_Guid"},
-    {"Provider", "EventSourceName", "Provider_EventSourceName"},
-    {"TimeCreated", "SystemTime", "TimeCreated"},
-    {"Correlation", "ActivityID", "Correlation_ActivityID"},
-    {"Correlation", "RelatedActivityID", "Correlation_RelatedActivityID"},
-    {"Execution", "ProcessID", "Execution_ProcessID"},
-    {"Execution", "ThreadID", "Execution_ThreadID"},
-    {"Security", "UserID", "Security_UserID"},
-};
+using detail::kSystemAttributes;
+using detail::kSystemText;
 
 template <class F>
 void for_children(const Record& r, const XmlElement& e, F f) {
@@ -94,18 +77,8 @@ Fields extract_fields(const Record& r) {
 }  // namespace trinity::evtx
 
 namespace trinity::evtx {
-namespace {
 
-bool is_integer_field(std::string_view name) {
-    constexpr std::string_view kIntegers[] = {"EventID", "Version", "Level", "Task", "Opcode", "EventRecordID",
-                                              "Execution_ProcessID", "Execution_ThreadID"};
-    for (std::string_view n : kIntegers) {
-        if (n == name) return true;
-    }
-    return false;
-}
-
-}  // namespace
+using detail::is_integer_field;
 
 event::Event to_event(const Record& record, evidence::EvidenceId evidence) {
     event::Event out;

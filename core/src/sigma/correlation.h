@@ -8,8 +8,10 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -50,7 +52,9 @@ struct CorrelationDef {
 };
 
 // Reads the `correlation:` map of a correlation rule document. Errors name
-// the offending key and carry its line/column (Location of `origin`).
+// the offending key and carry its position as compile_detection's do:
+// yaml-cpp's 0-based line within the document (the loader shifts it to the
+// file) and a 1-based column, with `origin` as the source.
 Result<CorrelationDef> parse_correlation(const YAML::Node& correlation, std::string_view origin);
 
 // Timespans as Sigma writes them: 30s, 5m, 1h, 7d (also 1w, 1M, 1y as 30/365 days).
@@ -61,12 +65,23 @@ struct ResolvedCorrelation {
     CorrelationDef def;
     std::vector<std::uint32_t> refs;    // def.rules resolved to RuleSet indexes, same order
     std::vector<std::string> ref_keys;  // for each ref, the name/id used in aliases (as written in def.rules)
+    // Optional: for each ref, the other names the rule answers to (its id
+    // and its name), so an alias keyed by name applies to a ref written as
+    // an id. Empty, or the same size as refs.
+    std::vector<std::vector<std::string>> ref_names;
+};
+
+// What a run set aside (nothing is dropped silently).
+struct CorrelationRunStats {
+    std::size_t untimed = 0;    // hits named by a correlation but without a time
+    std::size_t ungrouped = 0;  // (correlation, hit) pairs dropped: a group-by field was missing
 };
 
 class CorrelationRunner {
 public:
     CorrelationRunner() = default;
-    // `is_correlation[i]` tells which RuleSet entries are correlations (for chaining).
+    // A ref that is the `rule` of another entry is a chained correlation;
+    // every other ref is a detection rule. `rule_count`: size of the RuleSet.
     CorrelationRunner(std::vector<ResolvedCorrelation> correlations, std::size_t rule_count);
 
     // Fields whose values a hit of `rule` (a detection rule) must carry in
@@ -78,12 +93,19 @@ public:
     bool empty() const { return correlations_.empty(); }
     std::size_t size() const { return correlations_.size(); }
 
-    std::vector<CorrelationHit> run(std::span<const Hit> hits) const;
+    // Correlation hits in dependency order (a chained correlation after the
+    // ones it names), each correlation's hits in time order.
+    std::vector<CorrelationHit> run(std::span<const Hit> hits, CorrelationRunStats* stats = nullptr) const;
+    // Correlations never run because they name themselves through a cycle
+    // (their RuleSet indexes).
+    const std::vector<std::uint32_t>& cyclic() const { return cyclic_; }
 
 private:
     std::vector<ResolvedCorrelation> correlations_;
     std::vector<std::vector<std::string>> fields_;
     std::vector<char> generated_;
+    std::vector<std::size_t> order_;  // indexes into correlations_, dependencies first
+    std::vector<std::uint32_t> cyclic_;
 };
 
 }  // namespace trinity::sigma::detail

@@ -160,6 +160,8 @@ Engine::Engine(const RuleSet& rules, EngineOptions options)
             }
             r.refs.push_back(found->second);
             r.ref_keys.push_back(ref);
+            const RuleInfo& target = compiled.rules[found->second].info;
+            r.ref_names.push_back({target.id, target.name});
         }
         if (complete) resolved.push_back(std::move(r));
     }
@@ -243,6 +245,9 @@ Engine::Engine(const RuleSet& rules, EngineOptions options)
         index.needles += static_cast<std::uint32_t>(fa.postings.size());
         index.stats.literals += fa.postings.size();
         fa.automaton.build();
+        ++index.stats.automata;
+        index.stats.automaton_states += fa.automaton.states();
+        index.stats.automaton_bytes += fa.automaton.bytes_used();
     }
 
     // Field names as events carry them, and per-branch aliases.

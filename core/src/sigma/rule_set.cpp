@@ -213,8 +213,10 @@ public:
         } else if (!action.empty()) {
             fail_document(chunk, doc, {}, "unknown action '" + action + "'");
             return;
-        } else {
+        } else if (global_.IsDefined() && !global_.IsNull()) {
             full = merged(global_, doc);
+        } else {
+            full = doc;  // not cloned: a clone loses the line numbers errors need
         }
         previous_ = full;
         load_rule(chunk, full);
@@ -277,6 +279,16 @@ private:
             info.kind = RuleKind::correlation;
             auto def = detail::parse_correlation(correlation, origin_);
             if (!def) return fail_document(chunk, correlation, info, def.error().message, def.error().location);
+            // The specification puts `generate` beside `correlation`; pySigma
+            // reads it inside. Both are accepted; the outer one wins.
+            if (const YAML::Node generate = child(doc, "generate"); generate.IsDefined()) {
+                std::string flag = generate.IsScalar() ? generate.Scalar() : std::string();
+                detail::fold_ascii(flag);
+                if (flag != "true" && flag != "false") {
+                    return fail_document(chunk, generate, info, "generate: expected true or false");
+                }
+                def->generate = flag == "true";
+            }
             rule.correlation = std::move(*def);
         } else if (const YAML::Node filter = child(doc, "filter"); filter.IsDefined()) {
             info.kind = RuleKind::filter;

@@ -68,6 +68,9 @@ struct EngineStats {
     std::size_t literals = 0;       // prefilter needles
     std::size_t always_evaluated = 0;  // rules with no literal to prefilter on
     std::size_t unmapped_rules = 0;    // logsource unknown to the map
+    std::size_t automata = 0;          // one per field with literals, one for keywords
+    std::size_t automaton_states = 0;
+    std::size_t automaton_bytes = 0;
 };
 
 namespace detail {

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@
 #include "trinity/sigma/rule.h"
 
 namespace trinity::sigma {
+
+namespace detail {
+struct LogsourceIndex;  // the decision tree classify() walks (src/sigma/logsource_index.h)
+}
 
 struct FieldAlias {
     std::string rule_field;   // as the rule writes it: Image
@@ -66,7 +71,7 @@ public:
     // Implementation detail, public so the parser in src/ can fill it.
     struct Test {
         std::string field;  // "" tests Event::source
-        std::vector<std::string> values;  // any of, case-insensitive
+        std::vector<std::string> values;  // any of, case-insensitive; none: the field is present
     };
     struct BranchData {
         LogsourceBranch branch;
@@ -74,6 +79,11 @@ public:
     };
     std::vector<Logsource> entries_;
     std::vector<BranchData> branches_;
+
+private:
+    // Built by parse(); a map whose vectors were filled by hand has none and
+    // classify() then tests every branch.
+    std::shared_ptr<const detail::LogsourceIndex> index_;
 };
 
 }  // namespace trinity::sigma
