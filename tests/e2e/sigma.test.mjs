@@ -47,17 +47,19 @@ const detections = () => page.evaluate(() => window.trinityTest.detections());
 
 test('dropped rule files are rules, not evidence; the Rules view shows the broken one with its reason', async () => {
   const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.yml')).sort().map((f) => realFile(path.join(RULES_DIR, f)));
-  assert.equal(files.length, 3);
+  assert.equal(files.length, 4);
   await dropFiles(page, files);
-  await page.waitForFunction(() => { const r = window.trinityTest.rules(); return r && r.files === 3; }, null, { timeout: 30000 });
+  await page.waitForFunction(() => { const r = window.trinityTest.rules(); return r && r.files === 4; }, null, { timeout: 30000 });
   await page.evaluate(() => window.trinityTest.settled());
   assert.deepEqual(await page.evaluate(() => window.trinityTest.evidence()), [], 'rule files are not evidence');
   const report = await rules();
-  assert.equal(report.loaded, 2);
+  assert.equal(report.loaded, 3);
   assert.equal(report.failed, 1);
   assert.deepEqual(report.rules.map((r) => r.title).sort(), [
-    'A local user account was created', 'An account was added to the local Administrators group']);
-  const admin = report.rules.find((r) => r.level === 'critical');
+    'A local user account was created', 'An account created and added to Administrators on one computer within minutes',
+    'An account was added to the local Administrators group']);
+  assert.equal(report.rules.find((r) => r.kind === 'correlation').file, 'account_then_admin.yml');
+  const admin = report.rules.find((r) => r.level === 'critical' && r.kind === 'detection');
   assert.equal(admin.kind, 'detection');
   assert.equal(admin.status, 'test');
   assert.equal(admin.logsource, 'windows/security');
@@ -93,6 +95,10 @@ test('an EVTX file is matched by a worker and the Detections view lists its hits
   assert.match(rows[0].tactics, /persistence/);
   assert.equal(rows[1].rule, 'A local user account was created');
   assert.equal(rows[1].time, '2013-10-23T16:22:39.973500Z');
+  const correlations = await page.evaluate(() => window.trinityTest.correlations());
+  assert.equal(correlations.length, 1, JSON.stringify(correlations));
+  assert.equal(correlations[0].hits, 2);
+  assert.deepEqual(correlations[0].group, { Computer: 'IE8Win7' });
 
   await page.evaluate(() => window.trinityTest.showView('detections'));
   await page.evaluate(() => window.trinityTest.selectDetection(0));
@@ -129,5 +135,6 @@ test('a rule added later rescans the evidence; removing the file drops its detec
 
   await page.evaluate((i) => window.trinityTest.removeEvidence(i), id);
   await page.waitForFunction(() => window.trinityTest.detections().length === 0);
+  assert.deepEqual(await page.evaluate(() => window.trinityTest.correlations()), []);
   assert.deepEqual(pageErrors, []);
 });

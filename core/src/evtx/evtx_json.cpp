@@ -105,7 +105,8 @@ void add_event_data(const ojson& data, event::Event& out) {
             });
             continue;
         }
-        each_item(value, [&](const ojson& item) { add(out, key, element_text(item)); });
+        const auto& name = key;  // clang 14 (Emscripten) cannot capture a structured binding
+        each_item(value, [&](const ojson& item) { add(out, name, element_text(item)); });
     }
 }
 

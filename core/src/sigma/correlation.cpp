@@ -58,6 +58,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "decimal_text.h"
 #include "engine_index.h"  // FoldedEqual: field names ignore ASCII case
 
 namespace trinity::sigma::detail {
@@ -86,10 +87,9 @@ bool to_number(std::string_view text, double& out) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);
     if (text.empty()) return false;
-    double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) return false;
-    out = value;
+    const auto value = parse_decimal(text);
+    if (!value) return false;
+    out = *value;
     return true;
 }
 
