@@ -83,7 +83,7 @@ void RulesView::draw(float height) {
     table_.draw_filter(rows, "Filter rules (title, id, level, logsource, file)…", "rules");
     const std::size_t failed = rules ? rules->report().failures.size() : 0;
     const float body = height - ImGui::GetFrameHeightWithSpacing() * 3.0f;
-    const float failures_h = failed ? std::min(body * 0.4f, ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(failed) + 3.0f)) : 0.0f;
+    const float failures_h = failed ? std::min(body * 0.4f, ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(failed) * 2.0f + 3.0f)) : 0.0f;
     static constexpr TableColumn kColumns[] = {
         {"Title", 30.0f}, {"Level", 6.0f}, {"Status", 6.0f}, {"Kind", 6.0f}, {"Logsource", 14.0f}, {"File", 18.0f},
     };
