@@ -43,11 +43,28 @@
     checkVersion();
   }
 
-  // Dropped files: rule files never become evidence.
+  // Dropped files: rule files never become evidence. The page adds dropped
+  // files one by one; rule files arriving close together are compiled as
+  // one batch (a folder's worth of rules compiled once, not once per file).
+  const BATCH_MS = 100;
+  let batch = null;  // {files, timer, done, resolve}
+  function flushBatch() {
+    const b = batch;
+    batch = null;
+    addRuleFiles(b.files).finally(b.resolve);
+  }
   window.trinity.onClaim((file, head) => {
     const isRule = heapCall(head, (p, n) => call('trinity_sigma_is_rule_file', 'number', ['string', 'number', 'number'],
                                                  [file.name, p, n]));
-    return isRule ? addRuleFiles([file]) : null;
+    if (!isRule) return null;
+    if (!batch) {
+      batch = { files: [] };
+      batch.done = new Promise((resolve) => { batch.resolve = resolve; });
+    }
+    batch.files.push(file);
+    clearTimeout(batch.timer);
+    batch.timer = setTimeout(flushBatch, BATCH_MS);
+    return batch.done;
   });
 
   // "Load rules…" (files) and "Load a folder…" (every .yml/.yaml below it).

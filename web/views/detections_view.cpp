@@ -1,6 +1,7 @@
 #include "detections_view.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "../ui_style.h"
@@ -92,13 +93,29 @@ std::string join(const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::string DetectionsView::title() const {
-    std::size_t n = ws_.sigma_hits().size();
-    if (const auto* engine = ws_.sigma_engine()) {
-        n = static_cast<std::size_t>(std::count_if(ws_.sigma_hits().begin(), ws_.sigma_hits().end(),
-                                                   [&](const sigma::Hit& h) { return engine->reported(h.rule); }));
+void DetectionsView::count() const {
+    if (counted_generation_ == ws_.detections_generation()) return;
+    counted_generation_ = ws_.detections_generation();
+    reported_ = 0;
+    std::fill(std::begin(level_counts_), std::end(level_counts_), 0);
+    tactic_counts_.clear();
+    const auto* rules = ws_.rules();
+    const auto* engine = ws_.sigma_engine();
+    if (!rules || !engine) return;
+    std::map<std::uint32_t, std::vector<std::string>> of_rule;
+    for (const sigma::Hit& hit : ws_.sigma_hits()) {
+        if (!engine->reported(hit.rule)) continue;
+        ++reported_;
+        ++level_counts_[static_cast<int>(rules->info(hit.rule).level)];
+        auto t = of_rule.find(hit.rule);
+        if (t == of_rule.end()) t = of_rule.emplace(hit.rule, rules->info(hit.rule).attack_tactics()).first;
+        for (const auto& name : t->second) ++tactic_counts_[name];
     }
-    return "Detections (" + std::to_string(n) + ")###detections";
+}
+
+std::string DetectionsView::title() const {
+    count();
+    return "Detections (" + std::to_string(reported_) + ")###detections";
 }
 
 bool DetectionsView::visible() const { return ws_.rules() != nullptr; }
@@ -215,22 +232,12 @@ void DetectionsView::draw_toolbar() {
     const auto* rules = ws_.rules();
     const auto* engine = ws_.sigma_engine();
     if (!rules || !engine) return;
-    // Counts by level (critical first) and by tactic, over every reported hit.
-    std::size_t levels[5] = {};
-    std::map<std::string, std::size_t> tactics;
-    std::map<std::uint32_t, std::vector<std::string>> of_rule;
-    for (const sigma::Hit& hit : ws_.sigma_hits()) {
-        if (!engine->reported(hit.rule)) continue;
-        ++levels[static_cast<int>(rules->info(hit.rule).level)];
-        auto t = of_rule.find(hit.rule);
-        if (t == of_rule.end()) t = of_rule.emplace(hit.rule, rules->info(hit.rule).attack_tactics()).first;
-        for (const auto& name : t->second) ++tactics[name];
-    }
+    count();
     for (int l = 4; l >= 0; --l) {
         const auto level = static_cast<sigma::Level>(l);
         ImGui::PushID(l);
         ImGui::PushStyleColor(ImGuiCol_Text, level_colour(level));
-        const std::string label = std::string(sigma::to_string(level)) + " " + std::to_string(levels[l]);
+        const std::string label = std::string(sigma::to_string(level)) + " " + std::to_string(level_counts_[l]);
         if (ImGui::SmallButton(label.c_str())) {
             min_level_ = min_level_ == l ? 0 : l;
             filters_changed_ = true;
@@ -250,8 +257,8 @@ void DetectionsView::draw_toolbar() {
             tactic_.clear();
             filters_changed_ = true;
         }
-        for (const auto& [name, count] : tactics) {
-            const std::string label = name + " (" + std::to_string(count) + ")";
+        for (const auto& [name, n] : tactic_counts_) {
+            const std::string label = name + " (" + std::to_string(n) + ")";
             if (ImGui::Selectable(label.c_str(), tactic_ == name)) {
                 tactic_ = name;
                 filters_changed_ = true;

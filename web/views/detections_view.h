@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ public:
     void focus_correlation(std::optional<std::size_t> index);
 
 private:
+    // Counts by level and tactic over every reported hit, kept per detections generation.
+    void count() const;
     void refresh();
     void draw_toolbar();
     void draw_correlations(float height);
@@ -51,6 +54,10 @@ private:
     std::string tactic_;                 // "" : every tactic
     std::optional<std::size_t> correlation_;  // showing one correlation's hits
     std::optional<std::uint32_t> requested_;  // the hit whose event was asked for
+    mutable std::uint64_t counted_generation_ = ~0ull;
+    mutable std::size_t reported_ = 0;
+    mutable std::size_t level_counts_[5] = {};
+    mutable std::map<std::string, std::size_t> tactic_counts_;
 };
 
 }  // namespace trinity::web
