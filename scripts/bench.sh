@@ -110,12 +110,10 @@ if [ "$what" = all ] || [ "$what" = sigma ]; then
     if [ ! -d "$sigma/rules" ]; then
         log "sigma: no rules under $sigma; skipped"
     else
-        rules=()
-        for tree in rules rules-emerging-threats rules-threat-hunting rules-dfir rules-compliance; do
-            [ -d "$sigma/$tree/windows" ] && rules+=("$sigma/$tree/windows")
-        done
+        # Every `windows` folder of the rule trees (emerging threats keep theirs per year and family).
+        mapfile -t rules < <(find "$sigma"/rules* -type d -name windows -prune | sort)
         mapfile -t events < <(find "$corpus/evtx" "$sigma/regression_data" -name '*.evtx' | sort)
-        log "sigma: Windows rules of ${rules[*]##*/sigma/}; events of ${#events[@]} corpus EVTX files, replayed to 200k; best of 3"
+        log "sigma: the Windows rules of ${#rules[@]} folders; events of ${#events[@]} corpus EVTX files, replayed to 200k; best of 3"
         {
             build/native-release/bench/trinity_bench_sigma --rules "${rules[@]}" --events "${events[@]}" --repeat 3
             node --no-experimental-fetch build/wasm-release/bench/trinity_bench_sigma.js --rules "${rules[@]}" --events "${events[@]}" --repeat 3

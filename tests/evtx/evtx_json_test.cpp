@@ -132,6 +132,16 @@ TEST(EvtxJson, MalformedJsonFailsWithItsLine) {
     auto truncated = events_from_dump_json("{\"Event\": {\"System\": {", "t.json", 1);
     ASSERT_FALSE(truncated.ok());
     EXPECT_EQ(truncated.error().location.line, 1u);
+    auto bom = events_from_dump_json("\xEF\xBB\xBF{\"Event\": {\"System\": {\"EventID\": 4}}}", "bom.json", 1);
+    ASSERT_TRUE(bom.ok());
+    EXPECT_EQ(bom->size(), 1u);
+    // Hostile nesting neither crashes nor recurses without bound.
+    const std::string deep = "{\"Event\": {\"System\": {}, \"UserData\": " + std::string(100000, '[') +
+                             std::string(100000, ']') + "}}";
+    auto nested = events_from_dump_json(deep, "deep.json", 1);
+    if (nested.ok()) {
+        EXPECT_EQ(nested->size(), 1u);
+    }
     auto empty = events_from_dump_json("", "e.json", 1);
     ASSERT_TRUE(empty.ok());
     EXPECT_TRUE(empty->empty());

@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "test_files.h"
+#include "trinity/sigma/engine.h"
 #include "trinity/sigma/logsource.h"
 
 namespace trinity::sigma {
@@ -81,6 +82,69 @@ TEST(SigmaLogsource, ProcessCreationIsSysmonOneOrSecurity4688WithAliases) {
     EXPECT_EQ(alias("ParentImage"), "ParentProcessName");
     EXPECT_EQ(alias("User"), "SubjectUserName");
     EXPECT_TRUE(map.branch(sel.branches[0]).aliases.empty());
+}
+
+// Rules write Data for any unnamed <Data> item (Data, Data_2, ...).
+TEST(SigmaLogsource, ClassicPowerShellDataMeansEveryUnnamedItem) {
+    const LogsourceMap& map = LogsourceMap::builtin();
+    const auto sel = map.select(ls("ps_classic_start", "windows"));
+    ASSERT_EQ(sel.branches.size(), 1u);
+    std::vector<std::string> targets;
+    for (const auto& a : map.branch(sel.branches[0]).aliases) {
+        if (a.rule_field == "Data") targets.push_back(a.event_field);
+    }
+    ASSERT_GE(targets.size(), 2u);
+    EXPECT_EQ(targets[0], "Data_2");
+    EXPECT_EQ(targets[1], "Data_3");
+}
+
+// Through the engine: the aliases of the event's branches bind the rule's
+// fields (Security 4688's NewProcessName as Image, a later Data item as Data).
+TEST(SigmaLogsource, EngineUsesTheBranchAliases) {
+    RuleSet rules;
+    rules.add_yaml(R"(title: classic
+id: 00000000-0000-4000-8000-000000000001
+logsource: {product: windows, category: ps_classic_start}
+detection:
+    selection:
+        Data|contains: 'HostName=ConsoleHost'
+    condition: selection
+---
+title: image
+id: 00000000-0000-4000-8000-000000000002
+logsource: {product: windows, category: process_creation}
+detection:
+    selection:
+        Image|endswith: '\cmd.exe'
+    condition: selection
+)",
+                   "inline.yml");
+    rules.link();
+    ASSERT_EQ(rules.size(), 2u);
+    const Engine engine(rules);
+    Matcher matcher(engine);
+    std::vector<Hit> hits;
+
+    event::Event classic = evtx_event("Windows PowerShell", "400");
+    classic.add("Data", "Available");
+    classic.add("Data_2", "None");
+    classic.add("Data_3", "NewEngineState=Available\n\tHostName=ConsoleHost\n");
+    matcher.match(classic, hits);
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(rules.info(hits[0].rule).title, "classic");
+
+    hits.clear();
+    event::Event security = evtx_event("Security", "4688");
+    security.add("NewProcessName", "C:\\Windows\\System32\\cmd.exe");
+    matcher.match(security, hits);
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(rules.info(hits[0].rule).title, "image");
+
+    hits.clear();
+    event::Event other_channel = evtx_event("Application", "4688");  // no alias there
+    other_channel.add("NewProcessName", "C:\\Windows\\System32\\cmd.exe");
+    matcher.match(other_channel, hits);
+    EXPECT_TRUE(hits.empty());
 }
 
 TEST(SigmaLogsource, SelectionIsCaseInsensitive) {
@@ -212,7 +276,12 @@ TEST(SigmaLogsource, ParseErrorsCarryLineAndColumn) {
     EXPECT_EQ(bad_yaml.error().location.source, "x.yaml");
     EXPECT_TRUE(bad_yaml.error().location.line.has_value());
 
-    EXPECT_TRUE(parse_branch("{name: x, source: evtx, where: {Channel: [a, b]}, present: [c], aliases: {d: e}}").ok());
+    auto good = parse_branch("{name: x, source: evtx, where: {Channel: [a, b]}, present: [c], aliases: {d: e, f: [g, h]}}");
+    ASSERT_TRUE(good.ok()) << good.error().describe();
+    ASSERT_EQ(good->branch(0).aliases.size(), 3u);
+    EXPECT_EQ(good->branch(0).aliases[2].rule_field, "f");
+    EXPECT_EQ(good->branch(0).aliases[2].event_field, "h");
+    EXPECT_EQ(good->branches_[0].tests.size(), 3u);
     const std::string_view kBadBranches[] = {
         "{name: x, source: evtx, chanel: Security}",  // unknown key
         "{name: x}",                                    // no test
@@ -234,6 +303,7 @@ TEST(SigmaLogsource, ParseErrorsCarryLineAndColumn) {
     EXPECT_FALSE(LogsourceMap::parse("logsources:\n  - logsource: {}\n    branches: [{name: a, source: b}]\n", "k.yaml").ok());
     EXPECT_FALSE(LogsourceMap::parse("logsources:\n  - logsource: {product: x, vendor: y}\n    branches: [{name: a, source: b}]\n", "v.yaml").ok());
     EXPECT_FALSE(LogsourceMap::parse("logsources:\n  - logsource: {product: x}\n", "n.yaml").ok());
+    EXPECT_FALSE(LogsourceMap::parse("logsources: []\nlogsource: []\n", "t.yaml").ok());
 }
 
 // Every logsource the Windows rules of the corpus use is mapped.

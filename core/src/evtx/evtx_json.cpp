@@ -118,10 +118,14 @@ bool has_children(const ojson& v) {
     return false;
 }
 
-// UserData: every leaf element by its name, however deep.
-void add_leaves(const std::string& name, const ojson& v, event::Event& out) {
+// UserData: every leaf element by its name, however deep (up to a depth no
+// real event reaches; hostile nesting below it is dropped, not recursed into).
+constexpr int kMaxDepth = 64;
+
+void add_leaves(const std::string& name, const ojson& v, event::Event& out, int depth = 0) {
+    if (depth > kMaxDepth) return;
     if (v.is_array()) {
-        for (const ojson& item : v) add_leaves(name, item, out);
+        for (const ojson& item : v) add_leaves(name, item, out, depth + 1);
         return;
     }
     if (!has_children(v)) {
@@ -129,7 +133,7 @@ void add_leaves(const std::string& name, const ojson& v, event::Event& out) {
         return;
     }
     for (const auto& [key, value] : v.items()) {
-        if (key != "#attributes" && key != "#text") add_leaves(key, value, out);
+        if (key != "#attributes" && key != "#text") add_leaves(key, value, out, depth + 1);
     }
 }
 
@@ -191,7 +195,7 @@ std::size_t object_end(std::string_view text, std::size_t begin) {
 Result<std::vector<event::Event>> events_from_dump_json(std::string_view text, std::string_view origin,
                                                         evidence::EvidenceId evidence) {
     std::vector<event::Event> out;
-    std::size_t pos = 0;
+    std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a UTF-8 byte order mark
     std::uint64_t line = 1;
     std::uint64_t objects = 0;
     std::uint64_t record_line = 0;  // N of a "Record N" line before the object; 0: none

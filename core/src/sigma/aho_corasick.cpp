@@ -81,6 +81,11 @@ void AhoCorasick::build() {
         outputs_.insert(outputs_.end(), out.begin(), out.end());
     }
     out_begin_[n] = static_cast<std::uint32_t>(outputs_.size());
+    // Targets as row offsets, flagged when they end a needle.
+    for (std::uint32_t& target : delta_) {
+        const std::uint32_t state = target;
+        target = state * classes_ | (out_begin_[state] != out_begin_[state + 1] ? kOutput : 0u);
+    }
     trie_.clear();
     trie_.shrink_to_fit();
 }

@@ -26,17 +26,23 @@ public:
     // reported more than once).
     template <class Found>
     void scan(std::string_view text, Found&& found) const {
-        std::uint32_t state = 0;
+        // delta_ holds each target as its row offset (state * classes), with
+        // kOutput set when the state ends a needle: one load per byte.
+        std::uint32_t row = 0;
         const std::uint32_t* delta = delta_.data();
         for (const char c : text) {
-            state = delta[state * classes_ + byte_class_[static_cast<unsigned char>(c)]];
-            if (out_begin_[state] != out_begin_[state + 1]) {
+            row = delta[row + byte_class_[static_cast<unsigned char>(c)]];
+            if (row & kOutput) {
+                row &= ~kOutput;
+                const std::uint32_t state = row / classes_;
                 for (std::uint32_t i = out_begin_[state]; i < out_begin_[state + 1]; ++i) found(outputs_[i]);
             }
         }
     }
 
 private:
+    static constexpr std::uint32_t kOutput = 0x80000000u;
+
     struct Node {
         std::vector<std::pair<unsigned char, std::uint32_t>> next;  // folded byte -> node
         std::uint32_t fail = 0;

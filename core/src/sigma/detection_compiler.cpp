@@ -75,26 +75,34 @@ Result<Modifiers> read_modifiers(const std::vector<std::string_view>& names, con
 
 std::optional<double> number_of(std::string_view text) { return parse_decimal(text); }
 
-// `%name%` placeholders replaced by each of their values (every combination).
+// `%name%` placeholders replaced by each of their values (every
+// combination); `\%` is a plain percent sign.
 Result<std::vector<std::string>> expand_placeholders(const std::string& value, const Placeholders& placeholders,
                                                      const YAML::Node& node) {
     std::vector<std::string> out{""};
-    std::size_t i = 0;
-    while (i < value.size()) {
-        const std::size_t open = value.find('%', i);
-        const std::size_t close = open == std::string::npos ? std::string::npos : value.find('%', open + 1);
-        if (close == std::string::npos) {
-            for (std::string& o : out) o.append(value, i, std::string::npos);
-            break;
+    auto append = [&](std::string_view text) {
+        for (std::string& o : out) o.append(text);
+    };
+    for (std::size_t i = 0; i < value.size();) {
+        if (value[i] == '\\' && i + 1 < value.size() && value[i + 1] == '%') {
+            append("%");
+            i += 2;
+            continue;
         }
-        const std::string name = value.substr(open + 1, close - open - 1);
+        const std::size_t close = value[i] == '%' ? value.find('%', i + 1) : std::string::npos;
+        if (close == std::string::npos) {
+            append(std::string_view(value).substr(i, 1));
+            ++i;
+            continue;
+        }
+        const std::string name = value.substr(i + 1, close - i - 1);
         const auto found = placeholders.values.find(name);
         if (found == placeholders.values.end() || found->second.empty()) {
             return node_error(node, "placeholder %" + name + "% has no values (give them in a placeholder file)");
         }
         std::vector<std::string> next;
         for (const std::string& o : out) {
-            for (const std::string& v : found->second) next.push_back(o + value.substr(i, open - i) + v);
+            for (const std::string& v : found->second) next.push_back(o + v);
         }
         if (next.size() > 4096) return node_error(node, "placeholder expansion gives more than 4096 values");
         out = std::move(next);
@@ -135,10 +143,9 @@ Result<std::vector<Tokens>> string_patterns(const std::string& raw, const Modifi
         }
     }
     if (keyword) {
-        // A keyword without wildcards is searched for anywhere in a value.
-        for (Tokens& t : values) {
-            if (!has_wildcards(t)) add_leading_wildcard(t), add_trailing_wildcard(t);
-        }
+        // A keyword is searched for anywhere in a value, its own wildcards
+        // included ('rm *bash_history' finds "sudo rm -f ~/.bash_history").
+        for (Tokens& t : values) add_leading_wildcard(t), add_trailing_wildcard(t);
     }
     return values;
 }

@@ -1,6 +1,7 @@
 // Building the engine's index: filters folded into the rules they name,
 // logsource buckets, prefilter needles, correlation fields.
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "engine_index.h"
@@ -10,6 +11,8 @@ namespace trinity::sigma {
 using namespace detail;
 
 namespace {
+
+constexpr std::size_t kNeedleBytes = 8;
 
 // [SECTION] Prefilter needles
 //
@@ -218,23 +221,35 @@ Engine::Engine(const RuleSet& rules, EngineOptions options)
     }
     index.stats.rules = index.entries.size();
 
-    index.always_by_bucket.resize(buckets);
-    index.automaton_of_field.assign(index.fields.size(), -1);
+    std::map<std::vector<std::uint32_t>, std::uint32_t> group_of;
+    index.groups_of_bucket.resize(buckets);
     for (std::uint32_t e = 0; e < index.entries.size(); ++e) {
         const RuleEntry& entry = index.entries[e];
+        auto [it, added] = group_of.emplace(entry.buckets, static_cast<std::uint32_t>(index.groups.size()));
+        if (added) {
+            EngineIndex::RuleGroup group;
+            group.buckets = entry.buckets;
+            group.automaton_of_field.assign(index.fields.size(), -1);
+            index.groups.push_back(std::move(group));
+            for (std::uint32_t b : entry.buckets) index.groups_of_bucket[b].push_back(it->second);
+        }
+        EngineIndex::RuleGroup& group = index.groups[it->second];
         if (entry.always) {
             ++index.stats.always_evaluated;
-            for (std::uint32_t b : entry.buckets) index.always_by_bucket[b].push_back(e);
+            group.always.push_back(e);
             continue;
         }
         for (const Needle& needle : needles_of[e]) {
-            std::int32_t* slot = needle.field == kKeywordField ? &index.keyword_automaton : &index.automaton_of_field[needle.field];
+            std::int32_t* slot = needle.field == kKeywordField ? &group.keyword_automaton : &group.automaton_of_field[needle.field];
             if (*slot < 0) {
                 *slot = static_cast<std::int32_t>(index.automata.size());
                 index.automata.emplace_back();
             }
             FieldAutomaton& fa = index.automata[static_cast<std::size_t>(*slot)];
-            const std::uint32_t id = fa.automaton.add(needle.text);
+            // A needle's last kNeedleBytes bytes are enough to prefilter on,
+            // and keep the automata small enough to stay in cache.
+            const std::string_view text = needle.text;
+            const std::uint32_t id = fa.automaton.add(text.size() > kNeedleBytes ? text.substr(text.size() - kNeedleBytes) : text);
             if (fa.postings.size() <= id) fa.postings.resize(id + 1);
             std::vector<std::uint32_t>& posting = fa.postings[id];
             if (posting.empty() || posting.back() != e) posting.push_back(e);
@@ -251,15 +266,19 @@ Engine::Engine(const RuleSet& rules, EngineOptions options)
     }
 
     // Field names as events carry them, and per-branch aliases.
-    for (std::uint32_t id = 0; id < index.fields.size(); ++id) index.lookup.emplace(index.fields.name(id), id);
+    for (std::uint32_t id = 0; id < index.fields.size(); ++id) index.lookup.insert(index.fields.name(id), id);
     index.aliases.resize(map.branch_count());
+    index.aliased.resize(map.branch_count());
     for (std::uint32_t b = 0; b < map.branch_count(); ++b) {
         for (const FieldAlias& alias : map.branch(b).aliases) {
-            if (const auto id = index.fields.find(alias.rule_field)) index.aliases[b].emplace(alias.event_field, *id);
+            if (const auto id = index.fields.find(alias.rule_field)) {
+                index.aliases[b].insert(alias.event_field, *id);
+                index.aliased[b].push_back(*id);
+            }
         }
     }
-    // Automata indexed by field ids interned after the table was sized.
-    index.automaton_of_field.resize(index.fields.size(), -1);
+    // Automata indexed by field ids interned after the tables were sized.
+    for (EngineIndex::RuleGroup& group : index.groups) group.automaton_of_field.resize(index.fields.size(), -1);
 }
 
 Engine::~Engine() = default;

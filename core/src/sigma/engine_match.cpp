@@ -19,6 +19,7 @@ struct Matcher::Scratch {
     const event::Event* event = nullptr;
     std::uint32_t gen = 0;
     std::vector<std::uint32_t> field_stamp, field_head;  // by field id
+    std::vector<std::uint32_t> shadow_stamp;  // by field id: renamed by a branch alias
     struct Node {
         std::uint32_t event_field;
         std::uint32_t next;
@@ -26,16 +27,19 @@ struct Matcher::Scratch {
     std::vector<Node> nodes;
     std::vector<std::string> folded;  // by event field index
     std::vector<std::uint32_t> folded_stamp;
-    std::vector<std::uint32_t> bucket_stamp;
+    std::vector<std::uint32_t> group_stamp;
+    std::vector<std::uint32_t> groups;  // active this event
     std::vector<std::uint32_t> entry_stamp;
     std::vector<std::uint32_t> needle_stamp;  // reused per automaton
     std::vector<std::uint32_t> candidates;
     std::vector<std::uint32_t> branches;
+    std::vector<std::uint32_t> bound;  // field ids bound for this event, in binding order
 
     void bind(std::uint32_t field, std::uint32_t event_field) {
         if (field_stamp[field] != gen) {
             field_stamp[field] = gen;
             field_head[field] = kNone;
+            bound.push_back(field);
         }
         // Keep event order: append at the end of the field's list.
         const auto node = static_cast<std::uint32_t>(nodes.size());
@@ -267,7 +271,9 @@ private:
     bool one_value(const ValueTest& v, std::uint32_t event_field) {
         const std::string& raw = event_.fields[event_field].value;
         switch (v.op) {
-            case ValueOp::pattern: return v.pattern.matches(v.cased ? raw : s_.folded_value(event_field));
+            case ValueOp::pattern:  // a null value is no string, not even ''
+                return event_.fields[event_field].type != event::FieldType::null &&
+                       v.pattern.matches(v.cased ? raw : s_.folded_value(event_field));
             case ValueOp::regex: return RE2::PartialMatch(raw, *v.regex);
             case ValueOp::compare: {
                 const auto number = v.time_part == TimePart::none ? number_of(raw) : time_part(raw, v.time_part);
@@ -304,7 +310,8 @@ Matcher::Matcher(const Engine& engine) : engine_(&engine), scratch_(std::make_un
     const EngineIndex& index = engine.index();
     scratch_->field_stamp.assign(index.fields.size(), 0);
     scratch_->field_head.assign(index.fields.size(), kNone);
-    scratch_->bucket_stamp.assign(index.always_by_bucket.size(), 0);
+    scratch_->shadow_stamp.assign(index.fields.size(), 0);
+    scratch_->group_stamp.assign(index.groups.size(), 0);
     scratch_->entry_stamp.assign(index.entries.size(), 0);
     scratch_->needle_stamp.assign(index.needles, 0);
 }
@@ -316,7 +323,8 @@ void Matcher::match(const event::Event& event, std::vector<Hit>& hits) {
     Scratch& s = *scratch_;
     if (++s.gen == 0) {  // wrapped: clear every stamp
         std::fill(s.field_stamp.begin(), s.field_stamp.end(), 0);
-        std::fill(s.bucket_stamp.begin(), s.bucket_stamp.end(), 0);
+        std::fill(s.shadow_stamp.begin(), s.shadow_stamp.end(), 0);
+        std::fill(s.group_stamp.begin(), s.group_stamp.end(), 0);
         std::fill(s.entry_stamp.begin(), s.entry_stamp.end(), 0);
         std::fill(s.folded_stamp.begin(), s.folded_stamp.end(), 0);
         std::fill(s.needle_stamp.begin(), s.needle_stamp.end(), 0);
@@ -325,43 +333,51 @@ void Matcher::match(const event::Event& event, std::vector<Hit>& hits) {
     s.event = &event;
     s.nodes.clear();
     s.candidates.clear();
+    s.bound.clear();
     if (s.folded.size() < event.fields.size()) {
         s.folded.resize(event.fields.size());
         s.folded_stamp.resize(event.fields.size(), 0);
     }
 
-    // Logsource buckets.
+    // Logsource buckets, and the rule groups they make active.
     s.branches.clear();
+    s.groups.clear();
     index.logsources->classify(event, s.branches);
+    auto activate = [&](std::uint32_t bucket) {
+        for (std::uint32_t g : index.groups_of_bucket[bucket]) {
+            if (s.group_stamp[g] == s.gen) continue;
+            s.group_stamp[g] = s.gen;
+            s.groups.push_back(g);
+        }
+    };
     if (s.branches.empty()) {
-        s.bucket_stamp[index.unclassified] = s.gen;
+        activate(index.unclassified);
     } else {
-        for (std::uint32_t b : s.branches) s.bucket_stamp[b] = s.gen;
+        for (std::uint32_t b : s.branches) activate(b);
     }
 
-    // Fields: by name, then by the aliases of the event's branches.
+    // Fields: by name (unless a branch renames the rule's field), then by
+    // the aliases of the event's branches.
+    for (std::uint32_t b : s.branches) {
+        for (std::uint32_t id : index.aliased[b]) s.shadow_stamp[id] = s.gen;
+    }
     for (std::uint32_t i = 0; i < event.fields.size(); ++i) {
         const std::string& name = event.fields[i].name;
-        if (const auto found = index.lookup.find(std::string_view(name)); found != index.lookup.end()) s.bind(found->second, i);
+        if (const std::uint32_t id = index.lookup.find(name); id != FieldTable::kNone && s.shadow_stamp[id] != s.gen) s.bind(id, i);
         for (std::uint32_t b : s.branches) {
-            const FieldLookup& aliases = index.aliases[b];
+            const FieldTable& aliases = index.aliases[b];
             if (aliases.empty()) continue;
-            if (const auto found = aliases.find(std::string_view(name)); found != aliases.end()) s.bind(found->second, i);
+            if (const std::uint32_t id = aliases.find(name); id != FieldTable::kNone) s.bind(id, i);
         }
     }
 
     auto consider = [&](std::uint32_t entry) {
         if (s.entry_stamp[entry] == s.gen) return;
-        for (std::uint32_t b : index.entries[entry].buckets) {
-            if (s.bucket_stamp[b] == s.gen) {
-                s.entry_stamp[entry] = s.gen;
-                s.candidates.push_back(entry);
-                return;
-            }
-        }
+        s.entry_stamp[entry] = s.gen;
+        s.candidates.push_back(entry);
     };
 
-    // Prefilter: the automata of the fields the event has.
+    // Prefilter: each active group's automata over the fields the event has.
     auto run_automaton = [&](const FieldAutomaton& fa, std::string_view value) {
         fa.automaton.scan(value, [&](std::uint32_t needle) {
             std::uint32_t& seen = s.needle_stamp[fa.first_needle + needle];
@@ -370,22 +386,20 @@ void Matcher::match(const event::Event& event, std::vector<Hit>& hits) {
             for (std::uint32_t entry : fa.postings[needle]) consider(entry);
         });
     };
-    for (std::uint32_t field = 0; field < index.automaton_of_field.size(); ++field) {
-        const std::int32_t a = index.automaton_of_field[field];
-        if (a < 0) continue;
-        for (std::uint32_t n = s.first(field); n != kNone; n = s.nodes[n].next) {
-            run_automaton(index.automata[static_cast<std::size_t>(a)], event.fields[s.nodes[n].event_field].value);
+    for (const std::uint32_t g : s.groups) {
+        const EngineIndex::RuleGroup& group = index.groups[g];
+        for (const std::uint32_t field : s.bound) {
+            const std::int32_t a = group.automaton_of_field[field];
+            if (a < 0) continue;
+            for (std::uint32_t n = s.first(field); n != kNone; n = s.nodes[n].next) {
+                run_automaton(index.automata[static_cast<std::size_t>(a)], event.fields[s.nodes[n].event_field].value);
+            }
         }
-    }
-    if (index.keyword_automaton >= 0) {
-        for (const event::Field& f : event.fields) run_automaton(index.automata[static_cast<std::size_t>(index.keyword_automaton)], f.value);
-    }
-    if (s.branches.empty()) {
-        for (std::uint32_t entry : index.always_by_bucket[index.unclassified]) consider(entry);
-    } else {
-        for (std::uint32_t b : s.branches) {
-            for (std::uint32_t entry : index.always_by_bucket[b]) consider(entry);
+        if (group.keyword_automaton >= 0) {
+            const FieldAutomaton& fa = index.automata[static_cast<std::size_t>(group.keyword_automaton)];
+            for (const event::Field& f : event.fields) run_automaton(fa, f.value);
         }
+        for (std::uint32_t entry : group.always) consider(entry);
     }
 
     std::sort(s.candidates.begin(), s.candidates.end());

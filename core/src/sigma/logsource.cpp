@@ -103,9 +103,11 @@ struct Reader {
                 for (const auto& alias : kv.second) {
                     auto rule_field = scalar(alias.first, "alias");
                     if (!rule_field) return rule_field.error();
-                    auto event_field = scalar(alias.second, "alias target");
-                    if (!event_field) return event_field.error();
-                    out.branch.aliases.push_back(FieldAlias{std::move(*rule_field), std::move(*event_field)});
+                    auto event_fields = scalars(alias.second, "alias target");
+                    if (!event_fields) return event_fields.error();
+                    for (std::string& event_field : *event_fields) {
+                        out.branch.aliases.push_back(FieldAlias{*rule_field, std::move(event_field)});
+                    }
                 }
             } else {
                 return error(kv.first, "unknown branch key '" + key + "'");
@@ -118,6 +120,11 @@ struct Reader {
 
     Result<LogsourceMap> map(const YAML::Node& root) const {
         if (!root.IsMap() || !root["logsources"]) return error(root, "expected a map with a 'logsources' list");
+        for (const auto& kv : root) {
+            // `anchors` holds YAML anchors the entries refer to; nothing else is read.
+            const std::string key = kv.first.Scalar();
+            if (key != "logsources" && key != "anchors") return error(kv.first, "unknown top-level key '" + key + "'");
+        }
         const YAML::Node list = root["logsources"];
         if (!list.IsSequence()) return error(list, "'logsources' must be a list");
         LogsourceMap out;

@@ -82,16 +82,32 @@ std::int32_t build_node(LogsourceIndex& index, std::vector<Pending> items) {
     return id;
 }
 
-const std::string* field_value(const LogsourceNode& node, const event::Event& event) {
-    return node.tests_source ? &event.source : event.value(node.field);
-}
+// Each tested field is looked up in the event once per walk: an absent
+// field costs a scan of every field, and several nodes test the same one.
+struct FieldCache {
+    static constexpr std::size_t kSlots = 64;
+    const std::string* values[kSlots];
+    std::uint64_t looked = 0;
 
-void walk(const LogsourceIndex& index, std::int32_t id, const event::Event& event, std::vector<std::uint32_t>& out) {
+    const std::string* get(const LogsourceNode& node, const event::Event& event) {
+        if (node.tests_source) return &event.source;
+        if (node.slot >= kSlots) return event.value(node.field);
+        const std::uint64_t bit = std::uint64_t{1} << node.slot;
+        if (!(looked & bit)) {
+            values[node.slot] = event.value(node.field);
+            looked |= bit;
+        }
+        return values[node.slot];
+    }
+};
+
+void walk(const LogsourceIndex& index, std::int32_t id, const event::Event& event, std::vector<std::uint32_t>& out,
+          FieldCache& cache) {
     const LogsourceNode& node = index.nodes[static_cast<std::size_t>(id)];
     out.insert(out.end(), node.leaves.begin(), node.leaves.end());
     if (!node.children.empty() || node.present >= 0) {
-        if (const std::string* value = field_value(node, event)) {
-            if (node.present >= 0) walk(index, node.present, event, out);
+        if (const std::string* value = cache.get(node, event)) {
+            if (node.present >= 0) walk(index, node.present, event, out, cache);
             if (!node.children.empty() && value->size() <= node.longest_value) {
                 char buffer[256];
                 std::string folded;
@@ -105,11 +121,11 @@ void walk(const LogsourceIndex& index, std::int32_t id, const event::Event& even
                 }
                 auto it = std::lower_bound(node.children.begin(), node.children.end(), key,
                                            [](const auto& child, std::string_view k) { return child.first < k; });
-                if (it != node.children.end() && it->first == key) walk(index, static_cast<std::int32_t>(it->second), event, out);
+                if (it != node.children.end() && it->first == key) walk(index, static_cast<std::int32_t>(it->second), event, out, cache);
             }
         }
     }
-    if (node.rest >= 0) walk(index, node.rest, event, out);
+    if (node.rest >= 0) walk(index, node.rest, event, out, cache);
 }
 
 }  // namespace
@@ -147,11 +163,19 @@ LogsourceIndex LogsourceIndex::build(const std::vector<LogsourceMap::BranchData>
     items.reserve(branches.size());
     for (std::uint32_t i = 0; i < branches.size(); ++i) items.push_back(Pending{i, branches[i].tests});
     if (!items.empty()) build_node(index, std::move(items));
+    for (LogsourceNode& node : index.nodes) {
+        if (node.tests_source) continue;
+        const auto found = std::find(index.fields.begin(), index.fields.end(), node.field);
+        node.slot = static_cast<std::uint32_t>(found - index.fields.begin());
+        if (found == index.fields.end()) index.fields.push_back(node.field);
+    }
     return index;
 }
 
 void LogsourceIndex::classify(const event::Event& event, std::vector<std::uint32_t>& out) const {
-    if (!nodes.empty()) walk(*this, 0, event, out);
+    if (nodes.empty()) return;
+    FieldCache cache;
+    walk(*this, 0, event, out, cache);
 }
 
 }  // namespace trinity::sigma::detail

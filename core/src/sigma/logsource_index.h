@@ -21,6 +21,7 @@ namespace trinity::sigma::detail {
 
 struct LogsourceNode {
     std::string field;
+    std::uint32_t slot = 0;     // index of `field` in LogsourceIndex::fields
     bool tests_source = false;  // the node tests Event::source, not a field
     std::vector<std::pair<std::string, std::uint32_t>> children;  // sorted by value
     std::size_t longest_value = 0;
@@ -31,6 +32,7 @@ struct LogsourceNode {
 
 struct LogsourceIndex {
     std::vector<LogsourceNode> nodes;  // nodes[0] is the root (when any branch exists)
+    std::vector<std::string> fields;   // the distinct fields nodes test (a walk looks each up once)
 
     static LogsourceIndex build(const std::vector<LogsourceMap::BranchData>& branches);
     void classify(const event::Event& event, std::vector<std::uint32_t>& out) const;

@@ -29,10 +29,12 @@
 
 namespace trinity::evtx {
 
-// Every record object of `text`; lines outside the objects ("Record 12")
-// are skipped, except that "Record N" gives the next event its provenance
-// record number (otherwise the object's 1-based position). Malformed JSON fails the whole text, with the line where the
-// broken object starts; an object without an Event/System is skipped.
+// Every record object of `text`; lines outside the objects are skipped,
+// except that "Record N" gives the next event its provenance record number
+// (otherwise the object's 1-based position). Provenance line and offset are
+// where the object starts in `text`. Malformed JSON fails the whole text,
+// with the line where the broken object starts; an object without an
+// Event/System is skipped.
 Result<std::vector<event::Event>> events_from_dump_json(std::string_view text, std::string_view origin,
                                                         evidence::EvidenceId evidence);
 
