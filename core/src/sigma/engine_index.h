@@ -76,11 +76,12 @@ private:
     };
 
     static std::size_t quick_hash(std::string_view s) {
-        const std::size_t n = s.size();
+        // In 64 bits also where size_t has 32 (wasm32).
+        const std::uint64_t n = s.size();
         if (n == 0) return 0;
-        auto at = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(s[i]) | 0x20); };
-        const std::size_t h = (n << 32) ^ (at(0) << 24) ^ (at(n > 1 ? 1 : 0) << 16) ^ (at(n / 2) << 8) ^ at(n - 1);
-        return (h * 0x9E3779B97F4A7C15ull) >> 20;
+        auto at = [&](std::uint64_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(s[i]) | 0x20); };
+        const std::uint64_t h = (n << 32) ^ (at(0) << 24) ^ (at(n > 1 ? 1 : 0) << 16) ^ (at(n / 2) << 8) ^ at(n - 1);
+        return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ull) >> 20);
     }
 
     void place(std::string name, std::uint32_t id) {
