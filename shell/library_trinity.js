@@ -9,6 +9,7 @@ mergeInto(LibraryManager.library, {
   },
   trinity_shell_load_feed: function (id) { window.trinityShell.loadFeed(id); },
   trinity_shell_request_event: function (evidence, offset) { window.trinityShell.requestEvent(evidence, offset); },
+  trinity_shell_open_rules_picker: function (folder) { window.trinityShell.openRulesPicker(folder !== 0); },
   trinity_shell_copy_text: function (text) { window.trinityShell.copyText(UTF8ToString(text)); },
   trinity_shell_request_event: function (evidence, offset) { window.trinityShell.requestEvent(evidence, offset); },
   // Resizes the canvas backbuffer and tells GLFW, without glfwSetWindowSize's

@@ -11,6 +11,9 @@
 // Feature scripts extend `window.trinity`:
 //   trinity.onEvidence(fn)        fn(id, file, format) for each added file;
 //                                 may return a promise (tests wait for it)
+//   trinity.onClaim(fn)           fn(file, head) before a file becomes evidence:
+//                                 a truthy return (a promise) takes the file
+//                                 (Sigma rule files)
 //   trinity.onWorkerMessage(type, fn)   fn(msg, worker) for worker replies
 //   trinity.workers               the pool (see below)
 //   trinity.heapCall(bytes, fn)   copies bytes into the app for one call
@@ -32,6 +35,7 @@
   const pending = new Set();     // work started on added files (parsing, hashing)
   const waiting = [];            // files dropped before the runtime started
   const evidenceHandlers = [];
+  const claimHandlers = [];
   const messageHandlers = new Map();
   const frameHandlers = [];
   let lastDragOver = 0;
@@ -80,6 +84,10 @@
       Module.ccall('trinity_add_unreadable', 'number', ['string', 'number', 'string'],
                    [file.name, file.size, `the browser returned ${head.length} of the first ${expected} bytes (its file storage may be full)`]);
       return;
+    }
+    for (const claim of claimHandlers) {
+      const taken = claim(file, head);
+      if (taken) { track(taken); return; }
     }
     const id = heapCall(head, (p, n) => Module.ccall('trinity_add_file', 'number',
                                                      ['string', 'number', 'number', 'number'],
@@ -193,6 +201,8 @@
     keptFiles: () => files.size,
     workerCount: () => workers.ready().length,
     lastCopied: () => lastCopied,
+    // Work started outside a drop (rescans, picked rules) that settled() waits for.
+    settleWith: (work) => { if (work) track(work); },
   };
   window.trinityTest = test;
 
@@ -201,6 +211,7 @@
     workers,
     heapCall,
     onEvidence: (fn) => evidenceHandlers.push(fn),
+    onClaim: (fn) => claimHandlers.push(fn),
     onWorkerMessage: (type, fn) => messageHandlers.set(type, fn),
     onFrame: (fn) => frameHandlers.push(fn),
     test,

@@ -26,7 +26,7 @@ let engine = null;
 let buffer = 0, bufferSize = 0;  // room in the engine's memory, reused
 let cancelBoard = null;  // Int32Array over shared memory: slot job % length holds job
 
-importScripts('trinity_engine.js', 'worker_evtx.js', 'worker_iocs.js', 'worker_hash.js');
+importScripts('trinity_engine.js', 'worker_evtx.js', 'worker_iocs.js', 'worker_hash.js', 'worker_sigma.js');
 
 function isCancelled(job) {
   return cancelled.has(job) || (cancelBoard !== null && Atomics.load(cancelBoard, job % cancelBoard.length) === job);

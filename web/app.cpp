@@ -33,6 +33,12 @@ App::App() {
     auto indicators = std::make_unique<IndicatorsView>(ws_);
     indicators_view_ = indicators.get();
     views_.push_back(std::move(indicators));
+    auto detections = std::make_unique<DetectionsView>(ws_);
+    detections_view_ = detections.get();
+    views_.push_back(std::move(detections));
+    auto rules = std::make_unique<RulesView>(ws_);
+    rules_view_ = rules.get();
+    views_.push_back(std::move(rules));
 }
 
 void App::frame(const PageState& page) {
@@ -50,7 +56,7 @@ void App::frame(const PageState& page) {
     const float line = ImGui::GetFrameHeightWithSpacing();
     const float status_height = line;
     const float log_height = line * 6.5f;
-    if (ws_.evidence().items().empty() || page.drag_over) {
+    if ((ws_.evidence().items().empty() && ws_.rule_files().empty()) || page.drag_over) {
         const float body = std::max(line * 4.0f, ImGui::GetContentRegionAvail().y - log_height - status_height);
         draw_drop_zone(body);
     } else if (ImGui::BeginTabBar("views")) {
@@ -79,11 +85,15 @@ void App::draw_header() {
     ImGui::SameLine();
     ImGui::TextColored(kMuted, "evidence stays in this browser");
     ImGui::SameLine();
-    const float buttons = ImGui::CalcTextSize("Open files…").x + ImGui::CalcTextSize("Clear").x +
-                          ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
+    const float buttons = ImGui::CalcTextSize("Open files…").x + ImGui::CalcTextSize("Load rules…").x +
+                          ImGui::CalcTextSize("Clear").x + ImGui::GetStyle().FramePadding.x * 6 +
+                          ImGui::GetStyle().ItemSpacing.x * 2;
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
     if (ImGui::Button("Open files…")) ws_.request_file_picker();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pick evidence files (Ctrl+O)");
+    ImGui::SameLine();
+    if (ImGui::Button("Load rules…")) ws_.request_rules_picker(Workspace::RulesPicker::files);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pick Sigma rule files (.yml); dropping them works too");
     ImGui::SameLine();
     ImGui::BeginDisabled(ws_.evidence().items().empty());
     if (ImGui::Button("Clear")) ws_.clear();
@@ -98,7 +108,7 @@ void App::draw_jobs() {
         const std::string overlay =
             job.kind == Job::Kind::hash
                 ? "hashing " + job.name + ": " + job.progress() + (ws_.parsing() ? " (paused while parsing)" : "")
-                : job.name + ": " + job.progress() +
+                : (job.kind == Job::Kind::sigma ? "Sigma rules on " : "") + job.name + ": " + job.progress() +
                       (job.kind == Job::Kind::evtx ? ", " + std::to_string(job.records) + " events" : "");
         const float cancel_w = ImGui::CalcTextSize("Cancel").x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::ProgressBar(job.fraction(),
@@ -122,7 +132,7 @@ void App::draw_drop_zone(float height) {
                   std::max(1.0f, pad / 8.0f));
 
     const char* title = "Drop evidence files here";
-    const char* formats = "EVTX logs · ps, netstat, ss, lsof · tasklist, wmic · .reg exports · JSON, JSONL, CSV, syslog";
+    const char* formats = "EVTX logs · ps, netstat, ss, lsof · tasklist, wmic · .reg exports · JSON, JSONL, CSV, syslog · Sigma rules (.yml)";
     const char* privacy = "Files are read in this browser. Nothing is uploaded.";
     auto centred = [&](const char* text, float y, ImVec4 colour) {
         const float w = ImGui::CalcTextSize(text).x;

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "view.h"
+#include "views/detections_view.h"
 #include "views/events_view.h"
 #include "views/indicators_view.h"
+#include "views/rules_view.h"
 #include "workspace.h"
 
 namespace trinity::web {
@@ -32,6 +34,8 @@ public:
     const Workspace& workspace() const { return ws_; }
     EventsView& events_view() { return *events_view_; }
     IndicatorsView& indicators_view() { return *indicators_view_; }
+    RulesView& rules_view() { return *rules_view_; }
+    DetectionsView& detections_view() { return *detections_view_; }
     std::uint64_t frames() const { return frames_; }
 
 private:
@@ -45,6 +49,8 @@ private:
     std::vector<std::unique_ptr<View>> views_;
     EventsView* events_view_ = nullptr;
     IndicatorsView* indicators_view_ = nullptr;
+    RulesView* rules_view_ = nullptr;
+    DetectionsView* detections_view_ = nullptr;
     std::uint64_t frames_ = 0;
     std::uint64_t log_seen_ = 0;
 };

@@ -60,6 +60,9 @@ int main() {
         page.drag_over = trinity_shell_drag_over() != 0;
         app.frame(page);
         if (app.workspace().take_open_request()) trinity_shell_open_file_picker();
+        if (const auto rules = app.workspace().take_rules_picker_request(); rules != trinity::web::Workspace::RulesPicker::none) {
+            trinity_shell_open_rules_picker(rules == trinity::web::Workspace::RulesPicker::folder ? 1 : 0);
+        }
         for (const auto id : app.workspace().take_feed_requests()) trinity_shell_load_feed(static_cast<double>(id));
         trinity::evidence::EvidenceId detail_evidence = 0;
         std::uint64_t detail_offset = 0;

@@ -31,4 +31,6 @@ void trinity_shell_copy_text(const char* text);
 // Asks a worker to read the event at `offset` of evidence `evidence` again;
 // the page answers with trinity_event_detail().
 void trinity_shell_request_event(double evidence, double offset);
+// Opens the page's picker of Sigma rule files (`folder` 1: of a folder).
+void trinity_shell_open_rules_picker(int folder);
 }

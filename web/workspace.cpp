@@ -28,6 +28,11 @@ std::string Job::summary() const {
         return std::string(kScan[static_cast<int>(state)]) + ": " + std::to_string(records) + " distinct indicators, " +
                std::to_string(warnings) + " warnings";
     }
+    if (kind == Kind::sigma) {
+        static constexpr const char* kSigma[] = {"matching", "matched", "Sigma scan cancelled", "Sigma scan failed"};
+        return std::string(kSigma[static_cast<int>(state)]) + ": " + std::to_string(records) + " events, " +
+               std::to_string(detections) + " detections, " + std::to_string(warnings) + " warnings";
+    }
     return std::string(kStates[static_cast<int>(state)]) + ": " + std::to_string(records) + " events, " +
            std::to_string(recovered) + " recovered, " + std::to_string(rejected) + " unreadable, " +
            std::to_string(warnings) + " warnings";
@@ -68,6 +73,7 @@ void Workspace::remove_evidence(evidence::EvidenceId id) {
     evidence_.remove(id);
     events_.remove_evidence(static_cast<std::uint32_t>(id));
     remove_indicators_of(id);
+    remove_detections_of(id);
     if (detail_.evidence == id) detail_ = EventDetail{};
     ++generation_;
 }
@@ -80,6 +86,7 @@ void Workspace::clear() {
     evidence_.clear();
     events_.clear();
     clear_indicators();
+    clear_detections();
     detail_ = EventDetail{};
     ++generation_;
 }

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +24,8 @@
 #include "trinity/intel/verdict_policy.h"
 #include "trinity/ioc/indicator_set.h"
 #include "trinity/hash/digests.h"
+#include "trinity/sigma/engine.h"
+#include "trinity/sigma/rule.h"
 
 namespace trinity::web {
 
@@ -31,7 +34,7 @@ using JobId = std::uint32_t;
 // A piece of work on one evidence file, run by the page in workers.
 struct Job {
     enum class State { running, done, cancelled, failed };
-    enum class Kind { evtx, triage, logs, hash, scan };
+    enum class Kind { evtx, triage, logs, hash, scan, sigma };
     JobId id = 0;
     Kind kind = Kind::evtx;
     evidence::EvidenceId evidence = 0;
@@ -45,6 +48,7 @@ struct Job {
     std::uint64_t recovered = 0;
     std::uint64_t rejected = 0;
     std::uint64_t warnings = 0;
+    std::uint64_t detections = 0;  // Sigma scans: hits
     std::vector<std::string> warning_lines;  // the first kKeptWarnings
     static constexpr std::size_t kKeptWarnings = 20;
     unsigned codepage = 1252;   // EVTX: how ANSI strings decode
@@ -164,6 +168,54 @@ public:
     }
     evidence::EvidenceId take_evidence_selection() { return std::exchange(selection_request_, 0); }
 
+    // [SECTION] Sigma (workspace_sigma.cpp)
+    // Rule files the analyst loaded (dropped .yml files that sniff as Sigma,
+    // or "Load rules…"), compiled here into the UI thread's RuleSet and
+    // Engine; engine workers compile the same texts in the same order and
+    // scan each EVTX file (Job::Kind::sigma), so rule indexes agree. Any
+    // change to the rules bumps rules_version(): the page then rescans.
+    struct RuleFile {
+        std::string name;
+        std::string text;
+    };
+    // One hit's context, parallel to sigma_hits().
+    struct Detection {
+        evidence::EvidenceId evidence = 0;
+        std::string computer;
+        std::string event_id;
+    };
+    // A .yml/.yaml file whose head has a top-level detection:, correlation:
+    // or filter: key.
+    static bool is_rule_file(std::string_view name, std::span<const std::byte> head);
+    void add_rule_file(std::string name, std::string text);
+    // While held, added files wait; releasing compiles them all at once.
+    void hold_rules(bool hold);
+    void remove_rule_file(std::string_view name);
+    void clear_rules();
+    const std::vector<RuleFile>& rule_files() const { return rule_files_; }
+    // nullptr until rules are loaded.
+    const sigma::RuleSet* rules() const { return rules_.get(); }
+    const sigma::Engine* sigma_engine() const { return sigma_engine_.get(); }
+    std::uint64_t rules_version() const { return rules_version_; }
+    // [{"name", "text"}, ...] as the workers take it.
+    std::string rules_json() const;
+    // Whether evidence `id` can be matched against the rules (EVTX for now).
+    bool sigma_scannable(evidence::EvidenceId id) const;
+    // Starts the scan of `id` under the rules of `version`; 0 when not scannable
+    // or the version is stale.
+    JobId sigma_begin(evidence::EvidenceId id, std::uint64_t size, std::uint64_t version);
+    // The worker's answer (web/engine/sigma_exports.cpp), or empty; ends the job.
+    void sigma_end(JobId job, std::string_view answer);
+    const std::vector<sigma::Hit>& sigma_hits() const { return hits_; }
+    const std::vector<Detection>& detections() const { return detections_; }
+    const std::vector<sigma::CorrelationHit>& correlations() const { return correlations_; }
+    // Bumped whenever hits are added or dropped.
+    std::uint64_t detections_generation() const { return detections_generation_; }
+    // "Load rules…": the page opens a picker of files (or of a folder).
+    enum class RulesPicker { none, files, folder };
+    void request_rules_picker(RulesPicker which) { rules_picker_ = which; }
+    RulesPicker take_rules_picker_request() { return std::exchange(rules_picker_, RulesPicker::none); }
+
     // [SECTION] Requests to the page
     void request_file_picker() { open_requested_ = true; }
     bool take_open_request();
@@ -175,6 +227,9 @@ public:
 private:
     void remove_indicators_of(evidence::EvidenceId id);
     void clear_indicators();
+    void rebuild_rules();
+    void remove_detections_of(evidence::EvidenceId id);
+    void clear_detections();
 
     evidence::EvidenceList evidence_;
     std::uint64_t generation_ = 0;
@@ -198,6 +253,18 @@ private:
     std::vector<std::string> feed_failures_;
     std::vector<evidence::EvidenceId> feed_requests_;
     std::string focus_;
+    std::vector<RuleFile> rule_files_;
+    std::unique_ptr<sigma::RuleSet> rules_;
+    std::unique_ptr<sigma::Engine> sigma_engine_;  // points into rules_
+    std::uint64_t rules_version_ = 0;
+    std::map<JobId, std::uint64_t> sigma_job_versions_;
+    std::vector<sigma::Hit> hits_;
+    std::vector<Detection> detections_;
+    std::vector<sigma::CorrelationHit> correlations_;
+    std::uint64_t detections_generation_ = 0;
+    RulesPicker rules_picker_ = RulesPicker::none;
+    bool rules_held_ = false;
+    bool rules_dirty_ = false;
 };
 
 }  // namespace trinity::web
