@@ -77,15 +77,6 @@ struct Detection {
 
 std::string time_text(const std::optional<std::int64_t>& t) { return t ? event::format_time(*t) : std::string("-"); }
 
-std::string matched_text(const sigma::Hit& hit) {
-    std::string out;
-    for (const sigma::MatchedValue& m : hit.matched) {
-        if (!out.empty()) out += "  ";
-        out += m.field + "=" + m.value;
-    }
-    return out;
-}
-
 std::string csv_cell(std::string_view s) {
     if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
     std::string out = "\"";

@@ -19,15 +19,6 @@ enum Column { kColLevel, kColTime, kColTactic, kColRule, kColComputer, kColEvent
 
 std::string time_text(const std::optional<std::int64_t>& t) { return t ? event::format_time(*t) : std::string("-"); }
 
-std::string matched_text(const sigma::Hit& hit) {
-    std::string out;
-    for (const sigma::MatchedValue& m : hit.matched) {
-        if (!out.empty()) out += "  ";
-        out += m.field + "=" + m.value;
-    }
-    return out;
-}
-
 bool same_folded(std::string_view a, std::string_view b) {
     return a.size() == b.size() && table::fold_case(a) == table::fold_case(b);
 }

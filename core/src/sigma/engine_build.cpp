@@ -313,6 +313,15 @@ Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 
+std::string matched_text(const Hit& hit) {
+    std::string out;
+    for (const MatchedValue& m : hit.matched) {
+        if (!out.empty()) out += "  ";
+        out += m.field + "=" + m.value;
+    }
+    return out;
+}
+
 const EngineStats& Engine::stats() const { return index_->stats; }
 
 const std::vector<std::string>& Engine::correlation_fields(std::uint32_t rule) const {

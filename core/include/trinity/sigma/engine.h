@@ -42,6 +42,10 @@ struct Hit {
     std::vector<bool> has_key;
 };
 
+// "Field=value  Field=value": the matched values on one line, as the CLI
+// timeline and the Detections view show them.
+std::string matched_text(const Hit& hit);
+
 struct CorrelationHit {
     std::uint32_t rule = 0;  // the correlation rule's index in the RuleSet
     std::int64_t first_us = 0;
